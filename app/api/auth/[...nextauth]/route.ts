@@ -1,0 +1,22 @@
+import type { NextRequest } from "next/server";
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { callbackProblem, callbackProblemResponse } from "@/lib/auth/callback-guard";
+import { getEnv } from "@/lib/env";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+const nextAuth = (req: NextRequest, ctx: Context) => NextAuth(authOptions)(req, ctx);
+
+export async function GET(req: NextRequest, ctx: Context) {
+  const { nextauth } = await ctx.params;
+  if (nextauth?.[0] === "callback" && nextauth[1] === "bigin") {
+    const problem = callbackProblem(req.nextUrl.searchParams);
+    if (problem) return callbackProblemResponse(problem, getEnv().nextauthUrl ?? req.nextUrl.origin);
+  }
+  return nextAuth(req, ctx);
+}
+
+export async function POST(req: NextRequest, ctx: Context) {
+  return nextAuth(req, ctx);
+}
