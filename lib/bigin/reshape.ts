@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type { FieldValue, PageInfo, Ref, UserRef } from "@/lib/types";
+
+/**
+ * Shared pieces for turning Bigin JSON into app types (lib/types.ts). Raw records are parsed
+ * with zod (loose: unknown fields are kept for `fields`), ids always stay strings.
+ * Formats: /work/shared/bigin-api.md §10.
+ */
+
+/** Ids are 18–19-digit strings; a number would already have lost precision, but keep it a string. */
+export const zId = z.union([z.string().min(1), z.number()]).transform(String);
+
+/** Text; a number (seen for some picklists and ids) is kept as its string form. */
+export const zText = z
+  .union([z.string(), z.number()])
+  .nullable()
+  .optional()
+  .transform((v) => (v === null || v === undefined ? null : String(v)));
+export const zNumber = z
+  .union([z.number(), z.string()])
+  .nullable()
+  .optional()
+  .transform((v) => {
+    if (v === null || v === undefined || v === "") return null;
+    const n = typeof v === "number" ? v : Number(v);
+    return Number.isFinite(n) ? n : null;
+  });
+
+/** A lookup as Bigin reads it: `{name,id}`; tolerated: a bare id (string or number), or null. */
+export const zRef = z
+  .union([
+    z.looseObject({ id: zId, name: z.string().nullable().optional() }),
+    z.string(),
+    z.number(),
+  ])
+  .nullable()
+  .optional()
+  .transform((v): Ref | null => {
+    if (v === null || v === undefined || v === "") return null;
+    if (typeof v === "string" || typeof v === "number") return { id: String(v), name: "" };
+    return { id: v.id, name: v.name ?? "" };
+  });
+
+export const zUserRef = z
+  .union([
+    z.looseObject({ id: zId, name: z.string().nullable().optional(), email: z.string().nullable().optional() }),
+    z.string(),
+    z.number(),
+  ])
+  .nullable()
+  .optional()
+  .transform((v): UserRef | null => {
+    if (v === null || v === undefined || v === "") return null;
+    if (typeof v === "string" || typeof v === "number") return { id: String(v), name: "" };
+    return { id: v.id, name: v.name ?? "", email: v.email ?? null };
+  });
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/** One field value, normalised to FieldValue; undefined means "not representable, leave out". */
+export function normaliseValue(v: unknown): FieldValue | undefined {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (isObj(v)) {
+    if (v.id === undefined || v.id === null) return undefined;
+    const ref: UserRef = { id: String(v.id), name: typeof v.name === "string" ? v.name : "" };
+    if ("email" in v) ref.email = typeof v.email === "string" ? v.email : null;
+    return ref;
+  }
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === "string")) return v as string[];
+    const refs: Ref[] = [];
+    for (const x of v) {
+      if (isObj(x) && x.id != null) refs.push({ id: String(x.id), name: typeof x.name === "string" ? x.name : "" });
+      else if (typeof x === "string") refs.push({ id: x, name: x });
+    }
+    return refs;
+  }
+  return undefined;
+}
+
+/** Every field of a raw record by API name, normalised. `$`-prefixed internals are dropped. */
+export function normaliseFields(raw: Record<string, unknown>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k.startsWith("$")) continue;
+    const n = normaliseValue(v);
+    if (n !== undefined) out[k] = n;
+  }
+  return out;
+}
+
+/** A Bigin list answer: `{data:[…], info:{…}}`, or null for 204 (empty). */
+export const zListEnvelope = z
+  .looseObject({
+    data: z.array(z.looseObject({ id: zId })).default([]),
+    info: z
+      .looseObject({
+        per_page: zNumber,
+        count: zNumber,
+        page: zNumber,
+        more_records: z.boolean().nullable().optional(),
+        next_page_token: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .nullable();
+
+export type RawRecord = Record<string, unknown> & { id: string };
+
+export function parseList(body: unknown, fallback: { page: number; perPage: number }) {
+  const parsed = zListEnvelope.parse(body ?? null);
+  const data = (parsed?.data ?? []) as RawRecord[];
+  const info = parsed?.info;
+  const pageInfo: PageInfo = {
+    page: info?.page ?? fallback.page,
+    perPage: info?.per_page ?? fallback.perPage,
+    count: info?.count ?? data.length,
+    more: info?.more_records ?? false,
+    nextPageToken: info?.next_page_token ?? null,
+  };
+  return { data, info: pageInfo };
+}
+
+/** The single record of a get-one answer (`{data:[{…}]}`), or null when Bigin sent nothing. */
+export function parseOne(body: unknown): RawRecord | null {
+  const parsed = zListEnvelope.parse(body ?? null);
+  return (parsed?.data[0] as RawRecord | undefined) ?? null;
+}
+
+/** `details` of the first per-record write result (`{data:[{code,details:{id,Modified_Time…}}]}`). */
+export const zWriteResult = z.looseObject({
+  data: z
+    .array(
+      z.looseObject({
+        code: z.string().optional(),
+        status: z.string().optional(),
+        details: z
+          .looseObject({
+            id: zId.optional(),
+            Modified_Time: z.string().nullable().optional(),
+            Created_Time: z.string().nullable().optional(),
+            Modified_By: z.unknown().optional(),
+            Created_By: z.unknown().optional(),
+          })
+          .optional(),
+      }),
+    )
+    .min(1),
+});
+
+export function writeDetails(body: unknown) {
+  const d = zWriteResult.parse(body).data[0].details ?? {};
+  return d;
+}
