@@ -112,8 +112,8 @@ describe("changedValues", () => {
 });
 
 describe("toApiFields", () => {
-  it("sends lookups as { id }", () => {
-    expect(toApiFields({ Account_Name: { id: "9", name: "X" }, Last_Name: "L" })).toEqual({ Account_Name: { id: "9" }, Last_Name: "L" });
+  it("sends lookups as their id", () => {
+    expect(toApiFields({ Account_Name: { id: "9", name: "X" }, Last_Name: "L" })).toEqual({ Account_Name: "9", Last_Name: "L" });
   });
 });
 

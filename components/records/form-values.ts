@@ -163,7 +163,8 @@ export function validateRecord(
   schema?: SchemaLike,
 ): FieldErrors {
   const meta = validateByMeta(fields, values);
-  const bySchema = validateBySchema(schema, values);
+  // Schemas (lib/validations) take the API's write shape: lookups as id strings.
+  const bySchema = validateBySchema(schema, toApiFields(values));
   return { ...bySchema, ...meta };
 }
 
@@ -193,10 +194,10 @@ export function changedValues(
   return out;
 }
 
-/** Lookups go to our API as `{ id }` (Bigin's write shape); everything else as is. */
+/** Lookups go to our API as the id string (lib/validations `optionalLookup`); everything else as is. */
 export function toApiFields(values: Record<string, FieldValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = isRef(v) ? { id: v.id } : v;
+  for (const [k, v] of Object.entries(values)) out[k] = isRef(v) ? v.id : v;
   return out;
 }
 

@@ -31,8 +31,8 @@ import { LookupCombobox, inputClass } from "./lookup-combobox";
  * - `schema?` — a zod schema keyed by API name (e.g. from lib/validations) for inline validation,
  *   on top of what metadata says (required, max length, email, numbers).
  * - `onSubmit(values, { changed }) => Promise<unknown>` — `values` are every editable field,
- *   `changed` only those that differ from `initial`; lookups are `Ref`s (use `toApiFields` for
- *   the `{ id }` write shape). Throwing an `ApiError` with `fields` shows them inline.
+ *   `changed` only those that differ from `initial`; lookups are `Ref`s (`toApiFields` turns them
+ *   into the id strings our API takes). Throwing an `ApiError` with `fields` shows them inline.
  * - `serverErrors?: Record<string, string>` — errors keyed by API name, shown inline.
  * - `submitLabel?` (default "Save"), `onCancel?` (shows a "Cancel" button), `draftKey?` (keeps
  *   typed text in sessionStorage via useDraft until a successful submit), `order?: string[]`
