@@ -89,7 +89,7 @@ describe("jwt callback", () => {
 describe("session callback", () => {
   it("exposes name, email, data centre, org and the error flag — never a token", async () => {
     const token = signedIn({ error: "RefreshFailed", bigin_user_id: "42" });
-    const s = (await session({ session: { user: { name: "x", email: "y", image: "z" }, expires: "2099-01-01T00:00:00.000Z" } as Session, token } as never)) as Session;
+    const s = (await session({ session: { user: { name: "x", email: "y", image: "z" }, expires: "2099-01-01T00:00:00.000Z" } as unknown as Session, token } as never)) as Session;
     expect(s).toEqual({
       user: { name: "Eva Euro", email: "eva@example.eu" },
       dc: "eu",

@@ -9,7 +9,7 @@ const provider = BiginProvider({ clientId: "1000.ABCDEFGHIJKLMN", clientSecret: 
 const callbackUrl = "https://dash.example.com/api/auth/callback/bigin";
 
 type TokenRequest = (ctx: { provider: unknown; params: Record<string, string>; checks: Record<string, string>; client: unknown }) => Promise<{ tokens: TokenSetParameters }>;
-const tokenRequest = (provider.token as { request: TokenRequest }).request;
+const tokenRequest = (provider.token as unknown as { request: TokenRequest }).request;
 const userinfoRequest = (provider.userinfo as { request: (ctx: { tokens: TokenSetParameters }) => Promise<unknown> }).request;
 
 function exchange(params: Record<string, string>, checks: Record<string, string> = { state: "st" }) {
