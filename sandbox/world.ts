@@ -1,6 +1,6 @@
 // The sandbox's whole state: data centres, orgs (each with its own records), people who can
 // sign in, OAuth clients, codes and tokens, stats and faults. One World serves every DC origin.
-import { MODULE_NAMES, type ModuleName } from "./meta.ts";
+import { MODULE_NAMES, type ModuleName } from "./meta";
 
 export const ALL_DCS = ["us", "eu", "in", "au", "jp", "ca", "sa", "cn"] as const;
 export type Dc = (typeof ALL_DCS)[number];
