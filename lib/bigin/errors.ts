@@ -44,6 +44,7 @@ export class BiginError extends Error {
   }
   /** Worth retrying for an idempotent call: Bigin overloaded, failing or unreachable. */
   get isTransient() {
+    if (this.code === "BAD_RESPONSE") return false;
     return this.status >= 500 || this.status === 429 || this.code === "TOO_MANY_REQUESTS" || this.isNetwork;
   }
 }
