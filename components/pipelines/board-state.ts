@@ -8,11 +8,13 @@ import type { Stage, SubPipeline, TeamPipeline } from "@/lib/types";
 
 export type PipelinesView = "board" | "table";
 
-/** Columns the table can sort by. Only `Created_Time` / `Modified_Time` are sorted by Bigin. */
+/**
+ * Columns the table can sort by. Bigin can't sort a sub-pipeline's deals server-side: they come
+ * from `/Pipelines/search` (criteria on Sub_Pipeline), which takes no `sort_by` (bigin-api.md
+ * §5.7, §6). So the table sorts the deals loaded for the board, and says so.
+ */
 export const TABLE_SORTS = ["Modified_Time", "Created_Time", "Deal_Name", "Stage", "Amount", "Closing_Date"] as const;
 export type TableSort = (typeof TABLE_SORTS)[number];
-/** Bigin's list API sorts only by id, Created_Time and Modified_Time (bigin-api.md §6). */
-export const SERVER_SORTS: ReadonlySet<TableSort> = new Set(["Modified_Time", "Created_Time"]);
 
 export const TABLE_PAGE_SIZE = 50;
 /** The board reads a sub-pipeline in pages of Bigin's maximum (200): fewest calls, fewest credits. */

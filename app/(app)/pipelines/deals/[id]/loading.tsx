@@ -1,0 +1,5 @@
+import { DealSkeleton } from "@/components/pipelines/skeletons";
+
+export default function Loading() {
+  return <DealSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { PipelinesSkeleton } from "@/components/pipelines/skeletons";
+
+export default function Loading() {
+  return <PipelinesSkeleton />;
+}

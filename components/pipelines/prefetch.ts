@@ -1,0 +1,61 @@
+import { QueryClient } from "@tanstack/react-query";
+import { getServerConnection } from "@/lib/auth/connection";
+import { listDeals, getDeal } from "@/lib/bigin/deals";
+import { getFields } from "@/lib/bigin/fields";
+import { listTeamPipelines } from "@/lib/bigin/pipelines";
+import { queryKeys } from "@/lib/queries/keys";
+import type { TeamPipeline } from "@/lib/types";
+import { BOARD_PAGE_SIZE, resolveSelection, type PipelinesParams } from "./board-state";
+import { nextBoardPage } from "./board-logic";
+import { boardKey } from "./query-keys";
+
+/**
+ * Server prefetch for first paint: the same data, under the same keys, as the client hooks
+ * fetch through our API. A failure here is not fatal — the client then fetches through the
+ * route handlers, which can refresh the token and show a proper error with "Try again".
+ */
+function serverQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: false } } });
+}
+
+async function connection() {
+  try {
+    return await getServerConnection();
+  } catch {
+    return null; // needs a reconnect: the client shows the banner through the route handlers
+  }
+}
+
+export async function prefetchPipelines(params: Pick<PipelinesParams, "pipeline" | "sub">): Promise<QueryClient> {
+  const qc = serverQueryClient();
+  const conn = await connection();
+  if (!conn) return qc;
+  let pipelines: TeamPipeline[];
+  try {
+    pipelines = await qc.fetchQuery({ queryKey: queryKeys.pipelines, queryFn: () => listTeamPipelines(conn) });
+  } catch {
+    return qc;
+  }
+  const sel = resolveSelection(params, pipelines);
+  if (!sel) return qc;
+  const p = { pipelineId: sel.pipeline.id, subPipeline: sel.subPipeline.name };
+  await qc.prefetchInfiniteQuery({
+    queryKey: boardKey(p),
+    queryFn: () => listDeals(conn, { pipelineId: p.pipelineId, subPipeline: p.subPipeline || undefined, page: 1, perPage: BOARD_PAGE_SIZE }),
+    initialPageParam: 1,
+    getNextPageParam: nextBoardPage,
+  });
+  return qc;
+}
+
+export async function prefetchDeal(id: string, withPipelines = true): Promise<QueryClient> {
+  const qc = serverQueryClient();
+  const conn = await connection();
+  if (!conn) return qc;
+  await Promise.all([
+    qc.prefetchQuery({ queryKey: queryKeys.deals.detail(id), queryFn: () => getDeal(conn, id) }),
+    qc.prefetchQuery({ queryKey: queryKeys.fields("Pipelines"), queryFn: () => getFields(conn, "Pipelines") }),
+    withPipelines ? qc.prefetchQuery({ queryKey: queryKeys.pipelines, queryFn: () => listTeamPipelines(conn) }) : null,
+  ]);
+  return qc;
+}
