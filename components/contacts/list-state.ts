@@ -167,3 +167,8 @@ export function detectSearchMode(q: string): SearchMode | null {
 
 /** Bigin's search needs at least two characters to mean anything (and each call costs a credit). */
 export const MIN_SEARCH_CHARS = 2;
+
+/** The state that drives fetching: a one-character query searches nothing yet. */
+export function effectiveState(s: ContactsUrlState): ContactsUrlState {
+  return s.q.length >= MIN_SEARCH_CHARS ? s : { ...s, q: "" };
+}

@@ -144,7 +144,7 @@ export type SchemaLike = {
 };
 
 /** Errors from a zod schema, keyed by the first path segment (the Bigin API name). First message wins. */
-export function validateBySchema(schema: SchemaLike | undefined, values: Record<string, FieldValue>): FieldErrors {
+export function validateBySchema(schema: SchemaLike | undefined, values: Record<string, unknown>): FieldErrors {
   if (!schema) return {};
   const result = schema.safeParse(values);
   if (result.success) return {};
