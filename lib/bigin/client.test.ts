@@ -37,10 +37,9 @@ describe("biginFetch", () => {
 
   it("turns an HTTP-200 error body into a BiginError with a status derived from the code", async () => {
     fetchMock.mockResolvedValueOnce(jsonRes(200, { code: "INVALID_TOKEN", details: {}, message: "invalid oauth token", status: "error" }));
-    const err = await biginFetch(conn, { method: "GET", path: "/Contacts" }).catch((e) => e);
+    const err = await biginFetch(conn, { method: "GET", path: "/Contacts" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BiginError);
-    expect(err.code).toBe("INVALID_TOKEN");
-    expect(err.status).toBe(401);
+    expect(err).toMatchObject({ code: "INVALID_TOKEN", status: 401 });
   });
 
   it("parses the error envelope of a non-2xx answer", async () => {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ListResponse, Note, NoteParentModule } from "@/lib/types";
 import { biginFetch, type BiginConn } from "./client";
-import { BiginError, notFound } from "./errors";
-import { assertId, fieldsParam, getList, mergeWritten, pagingQuery, type ListOptions } from "./records";
+import { notFound } from "./errors";
+import { assertId, fieldsParam, isUnknownIdError, getList, mergeWritten, pagingQuery, type ListOptions } from "./records";
 import { parseOne, writeDetails, zId, zText, zUserRef } from "./reshape";
 
 /**
@@ -119,7 +119,7 @@ export async function createNote(
       mergeWritten({ Note_Title: null, Parent_Id: { id: parent.id, name: null }, $se_module: parent.module, Owner: details.Created_By ?? null }, data, details),
     );
   } catch (e) {
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields) throw notFound(parent.module, parent.id);
+    if (isUnknownIdError(e)) throw notFound(parent.module, parent.id);
     throw e;
   }
 }
@@ -132,7 +132,7 @@ export async function updateNote(conn: BiginConn, id: string, input: NoteInput):
   try {
     await biginFetch(conn, { method: "PUT", path: `/Notes/${id}`, body: { data: [data] } });
   } catch (e) {
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields) throw notFound("Notes", id);
+    if (isUnknownIdError(e)) throw notFound("Notes", id);
     throw e;
   }
   const rec = parseOne(await biginFetch(conn, { method: "GET", path: `/Notes/${id}` }));
@@ -145,7 +145,7 @@ export async function deleteNote(conn: BiginConn, id: string): Promise<void> {
   try {
     await biginFetch(conn, { method: "DELETE", path: `/Notes/${id}` });
   } catch (e) {
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields) throw notFound("Notes", id);
+    if (isUnknownIdError(e)) throw notFound("Notes", id);
     throw e;
   }
 }

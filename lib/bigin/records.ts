@@ -23,6 +23,16 @@ export type ListOptions = {
 export type RawList = { data: RawRecord[]; info: PageInfo };
 
 const ID = /^[0-9]{1,19}$/;
+
+/**
+ * Bigin's answer to an id that does not exist: INVALID_DATA on the id, with `api_name: "id"`
+ * or only `details.id` (bigin-api.md §5.2, §10; unverified which) — not a user's field error.
+ */
+export function isUnknownIdError(e: unknown): boolean {
+  if (!(e instanceof BiginError) || e.code !== "INVALID_DATA") return false;
+  const api = e.details.api_name;
+  return api === "id" || (api === undefined && e.details.id !== undefined);
+}
 export function assertId(id: string): string {
   if (!ID.test(id)) throw new BiginError({ status: 400, code: "INVALID_ID", message: `Not a record id: ${id}` });
   return id;
@@ -62,7 +72,7 @@ export async function getRecord(conn: BiginConn, module: RecordModule, id: strin
     );
   } catch (e) {
     // An unknown id is 204 or 400 INVALID_DATA on the id (bigin-api.md §5.2, unverified which).
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields) throw notFound(module, id);
+    if (isUnknownIdError(e)) throw notFound(module, id);
     throw e;
   }
   const rec = parseOne(body);
@@ -80,7 +90,7 @@ async function putRecord(conn: BiginConn, module: RecordModule, id: string, data
     const body = await biginFetch(conn, { method: "PUT", path: `/${module}/${assertId(id)}`, body: { data: [data] } });
     return writeDetails(body);
   } catch (e) {
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields && e.details.id === id) throw notFound(module, id);
+    if (isUnknownIdError(e)) throw notFound(module, id);
     throw e;
   }
 }
@@ -89,7 +99,7 @@ export async function deleteRecord(conn: BiginConn, module: RecordModule, id: st
   try {
     await biginFetch(conn, { method: "DELETE", path: `/${module}/${assertId(id)}` });
   } catch (e) {
-    if (e instanceof BiginError && e.code === "INVALID_DATA" && !e.fields) throw notFound(module, id);
+    if (isUnknownIdError(e)) throw notFound(module, id);
     throw e;
   }
 }

@@ -86,6 +86,9 @@ export const customFieldValue = z.union([
   z.array(z.string().max(255)).max(100),
 ]);
 
+/** Run the key check even when other fields already failed, so the form sees every problem at once. */
+export const EVEN_WITH_ISSUES = { when: (p: { value: unknown }) => !!p.value && typeof p.value === "object" };
+
 /** Reject read-only or malformed keys among the extra (custom) fields of a record body. */
 export function checkExtraKeys(known: readonly string[]) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  checkExtraKeys, checkPagingWindow, customFieldValue, optionalLookup, optionalText, requiredText,
+  EVEN_WITH_ISSUES, checkExtraKeys, checkPagingWindow, customFieldValue, optionalLookup, optionalText, requiredText,
   zModifiedTime, zPage, zPageToken, zPerPage,
 } from "./common";
 
@@ -31,12 +31,12 @@ const shape = {
 };
 const KNOWN = Object.keys(shape);
 
-export const companyFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN));
+export const companyFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 export const companyUpdateFieldsSchema = z
   .object({ ...shape, Account_Name: requiredText(100, "Company name").optional() })
   .catchall(customFieldValue)
-  .superRefine(checkExtraKeys(KNOWN));
+  .superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 export const companyUpdateSchema = z.object({
   modifiedTime: zModifiedTime,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  checkExtraKeys, checkPagingWindow, customFieldValue, optionalBoolean, optionalEmail, optionalLookup,
+  EVEN_WITH_ISSUES, checkExtraKeys, checkPagingWindow, customFieldValue, optionalBoolean, optionalEmail, optionalLookup,
   optionalText, requiredText, zModifiedTime, zPage, zPageToken, zPerPage, zSortBy, zSortOrder,
 } from "./common";
 
@@ -30,13 +30,13 @@ const shape = {
 const KNOWN = Object.keys(shape);
 
 /** Every field of a new contact (Last_Name required). */
-export const contactFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN));
+export const contactFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 /** The fields of an edit: any subset, but Last_Name can't be emptied. */
 export const contactUpdateFieldsSchema = z
   .object({ ...shape, Last_Name: requiredText(80, "Last name").optional() })
   .catchall(customFieldValue)
-  .superRefine(checkExtraKeys(KNOWN));
+  .superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 export const contactCreateSchema = z.object({ fields: contactFieldsSchema });
 export const contactUpdateSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  checkExtraKeys, checkPagingWindow, customFieldValue, optionalAmount, optionalDate, optionalLookup,
+  EVEN_WITH_ISSUES, checkExtraKeys, checkPagingWindow, customFieldValue, optionalAmount, optionalDate, optionalLookup,
   optionalText, requiredText, zModifiedTime, zPage, zPageToken, zPerPage, zRecordId, zSortBy, zSortOrder,
 } from "./common";
 
@@ -24,7 +24,7 @@ const shape = {
 };
 const KNOWN = Object.keys(shape);
 
-export const dealFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN));
+export const dealFieldsSchema = z.object(shape).catchall(customFieldValue).superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 /** An edit: any subset. The Team Pipeline of an existing deal does not change. */
 export const dealUpdateFieldsSchema = z
@@ -36,7 +36,7 @@ export const dealUpdateFieldsSchema = z
     Stage: picklist("Stage").optional(),
   })
   .catchall(customFieldValue)
-  .superRefine(checkExtraKeys(KNOWN));
+  .superRefine(checkExtraKeys(KNOWN), EVEN_WITH_ISSUES);
 
 export const dealCreateSchema = z.object({ fields: dealFieldsSchema });
 export const dealUpdateSchema = z.object({
