@@ -18,6 +18,9 @@ export function formatMoneyCompact(amount: number, currency = "USD"): string {
     style: "currency",
     currency,
     notation: "compact",
+    // Explicit minimum: Node's ICU and Chromium's disagree on the default ("$386.0K" vs "$386K"),
+    // which broke hydration of server-rendered totals.
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(amount);
 }
