@@ -17,6 +17,18 @@ export const buttonQuiet =
 
 const noopSubscribe = () => () => {};
 
+/** A stored edit draft that differs from the note: typed but not saved (failed save, reload). */
+function hasUnsavedEdit(note: Note): boolean {
+  try {
+    const raw = window.sessionStorage.getItem(`draft:${editNoteDraftKey(note.id)}`);
+    if (!raw) return false;
+    const d = JSON.parse(raw) as { title?: string; content?: string };
+    return (d.content ?? "") !== note.content || (d.title ?? "") !== (note.title ?? "");
+  } catch {
+    return false;
+  }
+}
+
 function wasEdited(note: Note) {
   if (!note.createdTime || !note.modifiedTime) return false;
   return Date.parse(note.modifiedTime) - Date.parse(note.createdTime) > 60_000;
@@ -46,7 +58,7 @@ export function NoteItem({
 
   // A draft left by a failed save (or a reconnect round-trip) reopens the editor with it, until
   // the user opens or closes the editor themselves. Read after hydration (server: no draft).
-  const storedDraft = useSyncExternalStore(noopSubscribe, () => draft.hasDraft, () => false);
+  const storedDraft = useSyncExternalStore(noopSubscribe, () => hasUnsavedEdit(note), () => false);
   const editing = editingState ?? storedDraft;
 
   useEffect(() => {
@@ -54,7 +66,7 @@ export function NoteItem({
   }, [editing]);
 
   const startEdit = () => {
-    if (!draft.hasDraft) draft.setValue({ title: note.title ?? "", content: note.content });
+    draft.setValue({ title: note.title ?? "", content: note.content });
     setError(null);
     setEditing(true);
   };
