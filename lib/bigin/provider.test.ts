@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TokenSetParameters } from "openid-client";
 import { parseEnv } from "@/lib/env";
 import { fakeToken, fakeZoho, type RecordedCall } from "@/lib/auth/testing/fake-zoho";
+import { withCallbackParams } from "@/lib/auth/callback-params";
 import { BIGIN_SCOPES, BiginProvider, biginProfile } from "./provider";
 
 const env = parseEnv({ NODE_ENV: "production", BIGIN_CLIENT_ID: "1000.ABCDEFGHIJKLMN", BIGIN_CLIENT_SECRET: "s3cret", NEXTAUTH_SECRET: "0123456789abcdef0123" });
@@ -81,6 +82,21 @@ describe("token request", () => {
     });
     expect(tokens).toMatchObject({ accounts_server: "https://accounts.zoho.eu", location: "eu", api_domain: "https://www.zohoapis.eu", token_lifetime: 3600 });
     expect(tokens.refresh_token).toMatch(/^1000\./);
+  });
+
+  it("reads accounts-server from the raw callback query that next-auth does not pass on", async () => {
+    // next-auth gives the token request only code and state; the route keeps the raw query in scope.
+    const raw = new URLSearchParams({ state: "st", code: "1000.code", location: "eu", "accounts-server": "https://accounts.zoho.eu" });
+    const { tokens } = await withCallbackParams(raw, () => exchange({}));
+    expect(zoho.calls[0].url).toBe("https://accounts.zoho.eu/oauth/v2/token");
+    expect(tokens).toMatchObject({ location: "eu", accounts_server: "https://accounts.zoho.eu" });
+
+    const forged = new URLSearchParams({ state: "st", code: "1000.code", "accounts-server": "https://evil.example" });
+    await expect(withCallbackParams(forged, () => exchange({}))).rejects.toThrow(/not a known Zoho data centre/);
+    // A query from another callback (other code) is ignored.
+    const other = new URLSearchParams({ state: "st", code: "1000.other", "accounts-server": "https://accounts.zoho.eu" });
+    await withCallbackParams(other, () => exchange({}));
+    expect(zoho.calls.map((c) => c.url)).toEqual(["https://accounts.zoho.eu/oauth/v2/token", "https://accounts.zoho.com/oauth/v2/token"]);
   });
 
   it("uses the default accounts server when the callback names none", async () => {

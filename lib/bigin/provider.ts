@@ -19,7 +19,8 @@
  * How it differs from next-auth's built-in Zoho provider (which is US-only):
  * - authorization asks for Bigin's scopes with `access_type=offline&prompt=consent`, so a
  *   refresh token comes back (https://www.bigin.com/developer/docs/apis/v2/auth-request.html);
- * - the token request reads `location` and `accounts-server` from the callback and only posts
+ * - the token request reads `location` and `accounts-server` from the callback (mount the
+ *   route with `withCallbackParams`, see app/api/auth/[...nextauth]/route.ts) and only posts
  *   the client secret there when that host is a known Zoho data centre; unknown hosts fail the
  *   sign-in before anything is sent (https://www.bigin.com/developer/docs/apis/v2/multi-dc.html);
  * - HTTP-200 answers with an `error` key are errors, and the answer's `api_domain` must be a
@@ -34,6 +35,7 @@ import type { OAuthConfig, OAuthUserConfig } from "next-auth/providers/oauth";
 import { dcForAccountsServer, normaliseOrigin } from "@/lib/bigin/data-centres";
 import { getEnv, type AppEnv } from "@/lib/env";
 import { exchangeCode, UntrustedHostError } from "@/lib/auth/zoho-tokens";
+import { currentCallbackParams } from "@/lib/auth/callback-params";
 
 /** The dashboard's scopes (bigin-api.md §3): records, notes, metadata, users, org, search, COQL, identity. */
 export const BIGIN_SCOPES = [
@@ -79,6 +81,18 @@ export function biginProfile(profile: BiginProfile) {
 type CallbackParams = Record<string, string | undefined>;
 
 /**
+ * The callback's parameters including Zoho's `location` and `accounts-server`. next-auth hands
+ * the token request only standard OAuth keys (openid-client's callbackParams() drops the rest),
+ * so the route handler keeps the raw query in scope (lib/auth/callback-params.ts); it is used
+ * only when it is the same callback (same code and state).
+ */
+export function fullCallbackParams(params: CallbackParams): CallbackParams {
+  const raw = currentCallbackParams();
+  if (!raw || raw.get("code") !== (params.code ?? null) || raw.get("state") !== (params.state ?? null)) return params;
+  return { ...Object.fromEntries(raw), ...params };
+}
+
+/**
  * The callback's accounts server: allow-listed, or an UntrustedHostError. When Zoho sends none
  * (it always does), the server we started at is the only one that can have issued the code.
  */
@@ -116,7 +130,7 @@ export function BiginProvider(options: BiginProviderOptions): OAuthConfig<BiginP
     token: {
       url: `${startAt}/oauth/v2/token`,
       async request({ provider, params, checks }) {
-        const p = params as CallbackParams;
+        const p = fullCallbackParams(params as CallbackParams);
         // openid-client would check state itself; with a custom request we do.
         if (checks.state !== undefined && p.state !== checks.state) {
           throw new Error("Sign-in stopped: the OAuth state did not match (the sign-in may have been started elsewhere).");

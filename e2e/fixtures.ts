@@ -1,0 +1,199 @@
+/**
+ * Shared Playwright fixtures for every e2e suite. Import `test` and `expect` from here:
+ *
+ * ```ts
+ * import { test, expect } from "./fixtures";
+ *
+ * test("Ada sees her pipelines", async ({ page, signIn, sandbox }) => {
+ *   await signIn(page, "ada@example.com");               // real OAuth through the sandbox
+ *   await expect(page.getByRole("link", { name: "Pipelines" })).toBeVisible();
+ *   expect((await sandbox.stats("us")).calls["GET /bigin/v2/users"]).toBeGreaterThan(0);
+ * });
+ * ```
+ *
+ * - The sandbox is reset (`POST /__sandbox/reset`) before every test, automatically.
+ *   To reset with other sizes or settings, call `sandbox.reset({...})` at the start of a test.
+ * - `signIn(page, email, { org?, callbackUrl? })` signs in through the real consent page.
+ * - `sandbox` is the admin API (see `SandboxAdmin`), one origin per data centre.
+ *
+ * Where things run: the app at `baseURL` (playwright.config.ts, http://127.0.0.1:3000); the
+ * sandbox at E2E_SANDBOX_URL or http://127.0.0.1:${E2E_SANDBOX_PORT ?? 4010} (US), EU on the next
+ * port. Keep this API stable: other suites depend on it; extend it, don't change it.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+export type { Page };
+
+/** Data centres in the sandbox's port order (lib/env.ts SANDBOX_DC_ORDER). */
+export const DC_ORDER = ["us", "eu", "in", "au", "jp", "ca", "sa", "cn"] as const;
+export type Dc = (typeof DC_ORDER)[number];
+
+export type SandboxUser = {
+  email: string;
+  name: string;
+  dc: Dc;
+  zuid: string | number;
+  orgs: { id: string; name: string; dc: Dc }[];
+};
+
+export type SandboxStats = {
+  dc: Dc;
+  /** Token grants by grant_type: `authorization_code`, `refresh_token`. */
+  grants: Record<string, number>;
+  revokes: number;
+  /** API calls by `METHOD path-template`, e.g. `GET /bigin/v2/Contacts`. */
+  calls: Record<string, number>;
+  /** Errors returned, by code (`INVALID_TOKEN`, `invalid_code`…). */
+  errors: Record<string, number>;
+};
+
+export type FaultSpec = {
+  /** `METHOD /path`, a trailing `*` matches a prefix: "GET /bigin/v2/Contacts*". */
+  match: string;
+  status?: number;
+  code?: string;
+  message?: string;
+  times?: number;
+  latencyMs?: number;
+};
+
+export type ResetOptions = {
+  contacts?: number;
+  companies?: number;
+  deals?: number;
+  notes?: number;
+  accessTokenTtlS?: number;
+  limits?: boolean;
+  maxConcurrency?: number;
+};
+
+export type SandboxAdmin = {
+  /** Origin of each data centre, e.g. `{ us: "http://127.0.0.1:4010", eu: "http://127.0.0.1:4011", … }`. */
+  origins: Record<Dc, string>;
+  /** Reseeds every DC; clears stats, faults and tokens (signed-in sessions stop working). */
+  reset(options?: ResetOptions): Promise<Record<string, unknown>>;
+  /** Counters of one DC's origin since the last reset. */
+  stats(dc?: Dc): Promise<SandboxStats>;
+  /** Injects a fault on one DC, or on every DC with `"all"`. */
+  fault(dc: Dc | "all", spec: FaultSpec): Promise<void>;
+  clearFaults(dc?: Dc | "all"): Promise<void>;
+  /** Every access token expires now (the app's JWT still thinks they are valid). Returns how many. */
+  expireTokens(): Promise<number>;
+  /** Every refresh token (and its access tokens) is revoked. Returns how many. */
+  revokeTokens(): Promise<number>;
+  /** The seeded users who can sign in. */
+  users(): Promise<SandboxUser[]>;
+  /** A record as the sandbox stores it (raw Bigin JSON), or null when it does not exist. */
+  record(module: string, id: string, dc?: Dc): Promise<Record<string, unknown> | null>;
+};
+
+function sandboxBaseUrl(): string {
+  if (process.env.E2E_SANDBOX_URL) return process.env.E2E_SANDBOX_URL.replace(/\/+$/, "");
+  return `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4010}`;
+}
+
+/** Origins of every sandbox DC: consecutive ports after the US origin. */
+export function sandboxOrigins(base = sandboxBaseUrl()): Record<Dc, string> {
+  const u = new URL(base);
+  const port = Number(u.port || 80);
+  return Object.fromEntries(
+    DC_ORDER.map((dc, i) => {
+      const o = new URL(u.origin);
+      o.port = String(port + i);
+      return [dc, o.origin];
+    }),
+  ) as Record<Dc, string>;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export function createSandboxAdmin(base = sandboxBaseUrl()): SandboxAdmin {
+  const origins = sandboxOrigins(base);
+  return {
+    origins,
+    reset: (options = {}) => call("POST", `${origins.us}/__sandbox/reset`, options),
+    stats: (dc = "us") => call("GET", `${origins[dc]}/__sandbox/stats`),
+    async fault(dc, spec) {
+      if (dc === "all") await call("POST", `${origins.us}/__sandbox/faults`, { ...spec, dc: "all" });
+      else await call("POST", `${origins[dc]}/__sandbox/faults`, spec);
+    },
+    async clearFaults(dc = "all") {
+      if (dc === "all") await call("DELETE", `${origins.us}/__sandbox/faults?dc=all`);
+      else await call("DELETE", `${origins[dc]}/__sandbox/faults`);
+    },
+    expireTokens: async () => (await call<{ expired: number }>("POST", `${origins.us}/__sandbox/tokens/expire`)).expired,
+    revokeTokens: async () => (await call<{ revoked: number }>("POST", `${origins.us}/__sandbox/tokens/revoke`)).revoked,
+    users: async () => (await call<{ users: SandboxUser[] }>("GET", `${origins.us}/__sandbox/users`)).users,
+    async record(module, id, dc = "us") {
+      const res = await fetch(`${origins[dc]}/__sandbox/records/${encodeURIComponent(module)}/${encodeURIComponent(id)}`);
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`sandbox record ${module}/${id} → HTTP ${res.status}`);
+      return (await res.json()) as Record<string, unknown>;
+    },
+  };
+}
+
+export type SignInOptions = {
+  /** Organization name to pick on the consent page (users in several orgs). */
+  org?: string;
+  /** Where to start (a protected page sends you through /signin and back). Default /signin. */
+  startAt?: string;
+  /** Wait for the signed-in app after Accept (default true). */
+  waitForApp?: boolean;
+};
+
+export type SignIn = (page: Page, email: string, options?: SignInOptions) => Promise<void>;
+
+/** The consent page: check the user whose accessible name contains `email`, pick the org, Accept. */
+export async function acceptConsent(page: Page, email: string, org?: string) {
+  await page.getByRole("radio", { name: email }).check();
+  if (org) await page.getByLabel("Organization").selectOption({ label: org });
+  await page.getByRole("button", { name: "Accept" }).click();
+}
+
+/** Waits until the browser is back in the app, past the OAuth callback and the sign-in page. */
+export async function waitForApp(page: Page) {
+  await page.waitForURL((url) => !url.pathname.startsWith("/api/auth") && !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/oauth"), {
+    timeout: 30_000,
+  });
+  await page.waitForLoadState("domcontentloaded");
+}
+
+export async function signIn(page: Page, email: string, options: SignInOptions = {}) {
+  await page.goto(options.startAt ?? "/signin");
+  await page.getByRole("button", { name: "Sign in with Bigin" }).click();
+  await page.waitForURL((url) => url.pathname === "/oauth/v2/auth");
+  await acceptConsent(page, email, options.org);
+  if (options.waitForApp !== false) await waitForApp(page);
+}
+
+type Fixtures = { sandbox: SandboxAdmin; signIn: SignIn; resetSandbox: void };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    await use(createSandboxAdmin());
+  },
+  // eslint-disable-next-line no-empty-pattern
+  signIn: async ({}, use) => {
+    await use(signIn);
+  },
+  // Every test starts from the same seeded sandbox with no tokens, stats or faults.
+  resetSandbox: [
+    async ({ sandbox }, use) => {
+      await sandbox.reset();
+      await use();
+    },
+    { auto: true },
+  ],
+});
