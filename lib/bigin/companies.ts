@@ -5,7 +5,7 @@ import { buildCriteria } from "./criteria";
 import { CONTACT_LIST_FIELDS, reshapeContact } from "./contacts";
 import { DEAL_LIST_FIELDS, reshapeDeal } from "./deals";
 import {
-  assertId, fieldsParam, getList, getRecord, pagingQuery, updateRecordChecked, type ListOptions,
+  assertId, fieldsParam, getList, getRecord, getRelatedList, pagingQuery, updateRecordChecked, type ListOptions,
 } from "./records";
 import { normaliseFields, zId, zText, zUserRef } from "./reshape";
 
@@ -92,9 +92,10 @@ export async function updateCompany(
 /** Contacts of a company (related list `Contacts`, bigin-api.md §5.9), first 200. */
 export async function listCompanyContacts(conn: BiginConn, companyId: string): Promise<Contact[]> {
   assertId(companyId);
-  const { data } = await getList(
+  const { data } = await getRelatedList(
     conn,
-    `/Accounts/${companyId}/Contacts`,
+    { module: "Accounts", id: companyId },
+    "Contacts",
     { fields: fieldsParam(CONTACT_LIST_FIELDS), per_page: 200, page: 1 },
     { perPage: 200 },
   );
@@ -104,9 +105,10 @@ export async function listCompanyContacts(conn: BiginConn, companyId: string): P
 /** Deals of a company (related list `Pipelines`), first 200. */
 export async function listCompanyDeals(conn: BiginConn, companyId: string): Promise<Deal[]> {
   assertId(companyId);
-  const { data } = await getList(
+  const { data } = await getRelatedList(
     conn,
-    `/Accounts/${companyId}/Pipelines`,
+    { module: "Accounts", id: companyId },
+    "Pipelines",
     { fields: fieldsParam(DEAL_LIST_FIELDS), per_page: 200, page: 1 },
     { perPage: 200 },
   );

@@ -5,7 +5,7 @@ import { searchParamFor } from "./criteria";
 import { DEAL_LIST_FIELDS, reshapeDeal } from "./deals";
 import { listTeamPipelines } from "./pipelines";
 import {
-  assertId, createRecord, deleteRecord, fieldsParam, getList, getRecord, mergeWritten, pagingQuery,
+  assertId, createRecord, deleteRecord, fieldsParam, getList, getRecord, getRelatedList, mergeWritten, pagingQuery,
   updateRecordChecked, type ListOptions,
 } from "./records";
 import { normaliseFields, zId, zRef, zText, zUserRef } from "./reshape";
@@ -133,7 +133,7 @@ export async function listContactDeals(conn: BiginConn, contactId: string): Prom
   const fields = fieldsParam(DEAL_LIST_FIELDS);
   const lists = await Promise.all(
     pipelines.map((p) =>
-      getList(conn, `/Contacts/${contactId}/Pipelines`, { pipeline_id: p.id, fields, per_page: 200, page: 1 }, { perPage: 200 }).then(
+      getRelatedList(conn, { module: "Contacts", id: contactId }, "Pipelines", { pipeline_id: p.id, fields, per_page: 200, page: 1 }, { perPage: 200 }).then(
         ({ data }) => data.map((raw) => reshapeDeal({ Pipeline: { id: p.id, name: p.name }, ...raw })),
       ),
     ),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ListResponse, Note, NoteParentModule } from "@/lib/types";
 import { biginFetch, type BiginConn } from "./client";
 import { notFound } from "./errors";
-import { assertId, fieldsParam, isUnknownIdError, getList, mergeWritten, pagingQuery, type ListOptions } from "./records";
+import { assertId, fieldsParam, getList, getRelatedList, isUnknownIdError, mergeWritten, pagingQuery, type ListOptions } from "./records";
 import { parseOne, writeDetails, zId, zText, zUserRef } from "./reshape";
 
 /**
@@ -67,9 +67,10 @@ export function reshapeNote(raw: Record<string, unknown>): Note {
 export async function listNotesOf(conn: BiginConn, module: NoteParentModule, id: string): Promise<Note[]> {
   if (!NOTE_PARENT_MODULES.includes(module)) throw new Error(`listNotesOf: unsupported module ${module}`);
   assertId(id);
-  const { data } = await getList(
+  const { data } = await getRelatedList(
     conn,
-    `/${module}/${id}/Notes`,
+    { module, id },
+    "Notes",
     { fields: fieldsParam(NOTE_FIELDS), per_page: 200, page: 1, sort_by: "Created_Time", sort_order: "desc" },
     { perPage: 200 },
   );

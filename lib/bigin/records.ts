@@ -63,6 +63,23 @@ export function getList(conn: BiginConn, path: string, query: Query, opts: ListO
   });
 }
 
+/** A related list of one record (`/{module}/{id}/{list}`, bigin-api.md §5.9); an unknown parent is NOT_FOUND. */
+export async function getRelatedList(
+  conn: BiginConn,
+  parent: { module: RecordModule; id: string },
+  list: "Notes" | "Contacts" | "Pipelines",
+  query: Query,
+  opts: ListOptions,
+): Promise<RawList> {
+  assertId(parent.id);
+  try {
+    return await getList(conn, `/${parent.module}/${parent.id}/${list}`, query, opts);
+  } catch (e) {
+    if (isUnknownIdError(e)) throw notFound(parent.module, parent.id);
+    throw e;
+  }
+}
+
 export async function getRecord(conn: BiginConn, module: RecordModule, id: string): Promise<RawRecord> {
   assertId(id);
   let body: unknown;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { body, ctx, fault, request, resetAll, setup, stats, teardown } from "./harness";
+import { body, ctx, fault, request, resetAll, setup, SMALL, stats, teardown } from "./harness";
 
 vi.mock("@/lib/auth/connection", async (orig) => ({ ...(await orig<object>()), ...(await import("./harness")).connectionMock }));
 
@@ -13,9 +13,9 @@ const get = (id: string) => GET(request(`/api/contacts/${id}`), ctx({ id }));
 const patch = (id: string, b: unknown, init: Parameters<typeof request>[1] = {}) =>
   PATCH(request(`/api/contacts/${id}`, { method: "PATCH", body: b, ...init }), ctx({ id }));
 
-beforeAll(setup);
+beforeAll(() => setup(SMALL));
 afterAll(teardown);
-beforeEach(resetAll);
+beforeEach(() => resetAll(SMALL));
 
 describe("POST /api/contacts", () => {
   it("creates a contact → 201 with the app shape, and it can be read back", async () => {

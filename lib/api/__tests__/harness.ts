@@ -95,8 +95,13 @@ export async function signIn(): Promise<BiginConnection> {
   return state.conn;
 }
 
-export async function setup() {
-  state.sandbox = await startSandbox({ ports: { us: 0, eu: 0 }, limits: false, seed: { contacts: 2300, companies: 60, deals: 200, notes: 150 } });
+/** Enough contacts to page past 2,000 (lists); SMALL for everything else, to keep resets fast. */
+export const LARGE = { contacts: 2300, companies: 60, deals: 200, notes: 150 };
+export const SMALL = { contacts: 120, companies: 30, deals: 120, notes: 120 };
+type Sizes = typeof LARGE;
+
+export async function setup(sizes: Sizes = LARGE) {
+  state.sandbox = await startSandbox({ ports: { us: 0, eu: 0 }, limits: false, seed: sizes });
   await signIn();
 }
 
@@ -107,8 +112,8 @@ export async function teardown() {
 }
 
 /** Fresh data and no faults; caches emptied; short backoff so fault tests stay fast. */
-export async function resetAll() {
-  await admin("reset", { body: { limits: false, contacts: 2300, companies: 60, deals: 200, notes: 150 } });
+export async function resetAll(sizes: Sizes = LARGE) {
+  await admin("reset", { body: { limits: false, ...sizes } });
   await admin("faults", { method: "DELETE" });
   clearBiginCaches();
   resetBiginClientConfig();

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { admin, body, ctx, orgInfo, request, resetAll, setup, state, stats, teardown } from "./harness";
+import { admin, body, ctx, orgInfo, request, resetAll, setup, SMALL, state, stats, teardown } from "./harness";
 
 vi.mock("@/lib/auth/connection", async (orig) => ({ ...(await orig<object>()), ...(await import("./harness")).connectionMock }));
 
 const { GET: getPipelines } = await import("@/app/api/pipelines/route");
 const { GET: getFields } = await import("@/app/api/fields/[module]/route");
 
-beforeAll(setup);
+beforeAll(() => setup(SMALL));
 afterAll(teardown);
-beforeEach(resetAll);
+beforeEach(() => resetAll(SMALL));
 
 describe("GET /api/pipelines", () => {
   it("lists Team Pipelines with sub-pipelines and ordered stages, with Server-Timing", async () => {
