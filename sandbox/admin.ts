@@ -3,7 +3,7 @@ import type { ServerResponse } from "node:http";
 import { parseJson, sendJson, type Req } from "./http";
 import { isModuleName } from "./meta";
 import type { DcContext } from "./oauth";
-import { clampSizes, counts, reseed, resolveLimits } from "./state";
+import { clampSizes, counts, orgCounts, reseed, resolveLimits } from "./state";
 import { revokeRefresh } from "./tokens";
 import { emptyStats, type Fault, type Settings } from "./world";
 
@@ -62,7 +62,7 @@ export function handleAdmin(ctx: DcContext, req: Req, res: ServerResponse, hooks
         time_zone: o.timeZone,
         users: o.users.map((u) => ({ id: u.id, name: u.full_name, email: u.email, zuid: u.zuid })),
         pipelines: o.layouts.map((l) => ({ id: l.id, name: l.name, sub_pipelines: l.subPipelines.map((s) => ({ name: s.name, stages: s.stages.map((x) => x.name) })) })),
-        counts: { contacts: o.data.Contacts.list.length, companies: o.data.Accounts.list.length, deals: o.data.Pipelines.list.length, notes: o.data.Notes.list.length },
+        counts: orgCounts(o),
       })),
     });
   }

@@ -92,6 +92,8 @@ export interface Org {
   layouts: LayoutRuntime[];
   data: Record<ModuleName, ModuleStore>;
   serials: Record<ModuleName, number>;
+  /** Set until the org's records are generated (lazily, on first access to `data`). */
+  pendingSizes?: Required<SeedSizes>;
 }
 
 export interface Person {
