@@ -1,0 +1,112 @@
+import type { Page } from "@playwright/test";
+import type { BenchOptions } from "./run";
+import { directToken, signIn } from "./lib/auth";
+import { launchBrowser, NetworkTracker, signedInContext } from "./lib/browser";
+import { APP_URL } from "./lib/config";
+import { log } from "./lib/log";
+import { requireRoutes } from "./lib/routes";
+import { describeCalls, diffStats, getStats, resetSandbox, type StatsDelta } from "./lib/sandbox";
+import { restartApp } from "./lib/stack";
+import { NotAvailable, type BenchResult, type Metric } from "./lib/types";
+
+/**
+ * #3 Upstream economy: Bigin calls (counted by the sandbox) for a first view of each page, in a
+ * freshly started server (cold in-memory caches) right after sign-in, and for a revisit by
+ * clicking back to it a few seconds later, inside any cache window. A full reload is reported
+ * beside, without a target.
+ */
+
+type View = { path: string; route: string; away: string; back: (page: Page) => Promise<string> };
+
+async function clickLink(page: Page, name: string) {
+  await page.getByRole("link", { name, exact: true }).first().click();
+}
+
+async function measure(tracker: NetworkTracker, action: () => Promise<unknown>): Promise<{ delta: StatsDelta; requests: string[]; settled: boolean }> {
+  const before = await getStats();
+  const mark = tracker.mark();
+  await action();
+  const settled = await tracker.settled();
+  return { delta: diffStats(before, await getStats()), requests: tracker.since(mark), settled };
+}
+
+export async function runEconomy(o: BenchOptions): Promise<BenchResult> {
+  const missing = requireRoutes(["/pipelines", "/contacts", "/contacts/[id]"]);
+  if (missing) throw new NotAvailable(missing);
+  await resetSandbox();
+
+  // A contact on the first page of the list, found without touching the app.
+  const token = await directToken();
+  const res = await fetch(`${token.apiDomain}/bigin/v2/Contacts?fields=Last_Name&per_page=1&sort_by=Modified_Time&sort_order=desc`, {
+    headers: { Authorization: `Zoho-oauthtoken ${token.accessToken}` },
+  });
+  const contactId = String(((await res.json()) as { data: { id: string }[] }).data[0].id);
+
+  const views: View[] = [
+    { path: "/pipelines", route: "/pipelines", away: "Contacts", back: async (p) => (await clickLink(p, "Pipelines"), "clicked Pipelines") },
+    { path: "/contacts", route: "/contacts", away: "Pipelines", back: async (p) => (await clickLink(p, "Contacts"), "clicked Contacts") },
+    {
+      path: `/contacts/${contactId}`,
+      route: "/contacts/[id]",
+      away: "Contacts",
+      back: async (p) => {
+        const link = p.locator(`a[href="/contacts/${contactId}"]`).first();
+        if (await link.isVisible().catch(() => false)) {
+          await link.click();
+          return "clicked the contact in the list";
+        }
+        await p.goBack();
+        return "browser Back (the contact's link was not on the list)";
+      },
+    },
+  ];
+
+  const browser = await launchBrowser();
+  const metrics: Metric[] = [];
+  const details: Record<string, unknown> = { contactId };
+  const notes: string[] = [
+    "first view: a freshly started `next start` (cold server caches), signed in over HTTP, then page.goto; revisit: click to another page, then click back (client-side navigation) within seconds; counts from /__sandbox/stats.",
+  ];
+  try {
+    for (const v of views) {
+      await restartApp();
+      const session = await signIn();
+      log(`economy ${v.route}: fresh server, signed in; first view…`);
+      const context = await signedInContext(browser, session);
+      const page = await context.newPage();
+      const tracker = new NetworkTracker(page);
+      try {
+        const first = await measure(tracker, () => page.goto(`${APP_URL}${v.path}`, { waitUntil: "load", timeout: 60_000 }));
+        if (!page.url().startsWith(`${APP_URL}${v.path}`)) throw new Error(`${v.path} redirected to ${page.url()}`);
+        await measure(tracker, async () => {
+          await clickLink(page, v.away);
+          await page.waitForURL((u) => u.pathname !== v.path, { timeout: 30_000 });
+        });
+        let how = "";
+        const revisit = await measure(tracker, async () => {
+          how = await v.back(page);
+          await page.waitForURL((u) => u.pathname === v.path, { timeout: 30_000 });
+        });
+        const reload = await measure(tracker, () => page.reload({ waitUntil: "load" }));
+        log(`economy ${v.route}: first ${first.delta.biginCalls} (${describeCalls(first.delta.byCall)}), revisit ${revisit.delta.biginCalls}, reload ${reload.delta.biginCalls}`);
+        metrics.push(
+          { name: `${v.route} first view: Bigin calls`, value: first.delta.biginCalls, unit: "", target: { op: "<=", value: 2 }, note: describeCalls(first.delta.byCall) },
+          { name: `${v.route} revisit: Bigin calls`, value: revisit.delta.biginCalls, unit: "", target: { op: "==", value: 0 }, note: `${how}; ${describeCalls(revisit.delta.byCall)}` },
+          { name: `${v.route} full reload: Bigin calls`, value: reload.delta.biginCalls, unit: "", note: describeCalls(reload.delta.byCall) },
+        );
+        details[v.route] = {
+          first: { calls: first.delta.byCall, appRequests: first.requests, settled: first.settled },
+          revisit: { how, calls: revisit.delta.byCall, appRequests: revisit.requests, settled: revisit.settled },
+          reload: { calls: reload.delta.byCall, appRequests: reload.requests, settled: reload.settled },
+        };
+        if (!first.settled || !revisit.settled) notes.push(`${v.route}: the page kept requesting for 20 s (polling?); counts cover that window.`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  if (o.quick) notes.push("quick run: same procedure (this benchmark has no sample size).");
+  return { id: "economy", title: "Upstream economy: Bigin calls per view", status: "ok", metrics, notes, details };
+}

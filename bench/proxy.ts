@@ -1,0 +1,177 @@
+import os from "node:os";
+import path from "node:path";
+import type { BenchOptions } from "./run";
+import { directToken, signIn } from "./lib/auth";
+import { APP_URL, ROOT, SANDBOX_MAX_CONCURRENCY } from "./lib/config";
+import { load, summary, type LoadRun } from "./lib/load";
+import { log } from "./lib/log";
+import { diffStats, getStats, resetSandbox } from "./lib/sandbox";
+import { median, round } from "./lib/stats";
+import { NotAvailable, type BenchResult, type Metric } from "./lib/types";
+
+/**
+ * #1 Proxy overhead: GET /api/contacts through the built app vs the same Bigin list call made
+ * straight to the sandbox with a sandbox token, same data, at concurrency 1 and 50. Rounds
+ * alternate ABBA (direct, app, app, direct…) so drift on this shared box hits both sides alike.
+ */
+
+const FALLBACK_FIELDS = [
+  "First_Name", "Last_Name", "Full_Name", "Email", "Phone", "Mobile", "Title", "Account_Name",
+  "Mailing_City", "Mailing_Country", "Owner", "Created_Time", "Modified_Time",
+];
+
+/** The query the app sends for GET /api/contacts, from the app's own code when it loads. */
+async function appContactsQuery(): Promise<{ query: Record<string, string>; source: string }> {
+  try {
+    // A computed specifier: the bench must not break the typecheck when those modules change.
+    const contacts = (await import(path.join(ROOT, "lib", "bigin", "contacts.ts"))) as { CONTACT_LIST_FIELDS?: readonly string[] };
+    const records = (await import(path.join(ROOT, "lib", "bigin", "records.ts"))) as {
+      fieldsParam?: (f: readonly string[]) => string;
+      pagingQuery?: (o: Record<string, unknown>) => Record<string, unknown>;
+    };
+    if (contacts.CONTACT_LIST_FIELDS && records.fieldsParam && records.pagingQuery) {
+      const q: Record<string, string> = { fields: records.fieldsParam(contacts.CONTACT_LIST_FIELDS) };
+      for (const [k, v] of Object.entries(records.pagingQuery({ sortBy: "Modified_Time" }))) if (v !== undefined && v !== null && v !== "") q[k] = String(v);
+      return { query: q, source: "lib/bigin/contacts.ts CONTACT_LIST_FIELDS + records.ts pagingQuery" };
+    }
+  } catch (e) {
+    log(`proxy: could not load the app's contact query (${(e as Error).message}); using the bench's copy`);
+  }
+  return {
+    query: { fields: FALLBACK_FIELDS.join(","), per_page: "50", page: "1", sort_by: "Modified_Time", sort_order: "desc" },
+    source: "bench copy of the app's defaults",
+  };
+}
+
+type Side = "app" | "direct";
+
+export async function runProxy(o: BenchOptions): Promise<BenchResult> {
+  await resetSandbox();
+  const session = await signIn();
+  const token = await directToken();
+  const appUrl = `${APP_URL}/api/contacts`;
+  const appHeaders = { Cookie: session.cookie, Accept: "application/json" };
+  const { query, source } = await appContactsQuery();
+  const directUrl = `${token.apiDomain.replace(/\/+$/, "")}/bigin/v2/Contacts?${new URLSearchParams(query)}`;
+  const directHeaders = { Authorization: `Zoho-oauthtoken ${token.accessToken}`, Accept: "application/json" };
+
+  // Both sides must answer, and with the same records.
+  const a = await fetch(appUrl, { headers: appHeaders });
+  const aBody = await a.text();
+  if (a.status === 404) throw new NotAvailable("GET /api/contacts answers 404: the route handler has not landed");
+  if (a.status !== 200) throw new Error(`GET /api/contacts answered ${a.status}: ${aBody.slice(0, 200)}`);
+  const d = await fetch(directUrl, { headers: directHeaders });
+  const dBody = await d.text();
+  if (d.status !== 200) throw new Error(`the sandbox answered ${d.status} to ${directUrl}: ${dBody.slice(0, 200)}`);
+  const appIds = ((JSON.parse(aBody) as { items?: { id: string }[] }).items ?? []).map((x) => String(x.id));
+  const directIds = ((JSON.parse(dBody) as { data?: { id: string }[] }).data ?? []).map((x) => String(x.id));
+  const sameData = appIds.length > 0 && appIds.length === directIds.length && appIds.every((id, i) => id === directIds[i]);
+  const serverTiming = a.headers.get("server-timing");
+
+  const levels = [
+    { c: 1, amount: o.quick ? 150 : 600, warm: 100 },
+    { c: 50, amount: o.quick ? 500 : 2500, warm: 500 },
+  ];
+  const rounds = o.quick ? 2 : 4;
+  const metrics: Metric[] = [];
+  const details: Record<string, unknown> = { directUrl: directUrl.replace(token.accessToken, "…"), querySource: source, sameData, appIds: appIds.length, directIds: directIds.length };
+  const notes: string[] = [];
+
+  for (const { c, amount, warm } of levels) {
+    const runs: Record<Side, LoadRun[]> = { app: [], direct: [] };
+    const calls = { app: 0, appRequests: 0 };
+    const go = async (side: Side, n: number, keep: boolean) => {
+      const before = side === "app" ? await getStats() : null;
+      const r = await load({
+        url: side === "app" ? appUrl : directUrl,
+        headers: side === "app" ? appHeaders : directHeaders,
+        connections: c,
+        amount: n,
+        maxMs: 60_000,
+      });
+      if (keep) {
+        runs[side].push(r);
+        if (before) {
+          calls.app += diffStats(before, await getStats()).biginCalls;
+          calls.appRequests += r.requests;
+        }
+      }
+      return r;
+    };
+    log(`proxy: concurrency ${c}: warm-up, then ${rounds} ABBA rounds of ${amount} requests per side`);
+    await go("direct", warm, false);
+    await go("app", warm, false);
+    for (let i = 0; i < rounds; i++) {
+      const order: Side[] = i % 2 === 0 ? ["direct", "app"] : ["app", "direct"];
+      for (const side of order) await go(side, amount, true);
+    }
+    const all = (s: Side) => runs[s].flatMap((r) => r.latencies);
+    const sd = summary(all("direct"));
+    const sa = summary(all("app"));
+    const statuses = (s: Side) =>
+      runs[s].reduce<Record<string, number>>((acc, r) => {
+        for (const [k, v] of Object.entries(r.statuses)) acc[k] = (acc[k] ?? 0) + v;
+        return acc;
+      }, {});
+    const rps = (s: Side) => median(runs[s].map((r) => r.rps));
+    const errs = (s: Side) => runs[s].reduce((x, r) => x + r.errors + r.timeouts, 0);
+    const p = (v: number | null) => round(v, 2);
+    const pre = `c=${c}`;
+    const ok = (s: Side) => `${runs[s].reduce((x, r) => x + r.latencies.length, 0)} of ${runs[s].reduce((x, r) => x + r.requests, 0)} 2xx`;
+    const added50 = sa.p50 !== null && sd.p50 !== null ? sa.p50 - sd.p50 : null;
+    const added99 = sa.p99 !== null && sd.p99 !== null ? sa.p99 - sd.p99 : null;
+    const share = calls.appRequests ? calls.app / calls.appRequests : null;
+    metrics.push(
+      { name: `${pre} p50 direct`, value: p(sd.p50), unit: "ms" },
+      { name: `${pre} p50 app`, value: p(sa.p50), unit: "ms" },
+      { name: `${pre} p50 added by the app`, value: p(added50), unit: "ms", target: { op: "<=", value: 1.5 } },
+      { name: `${pre} p50 ratio app ÷ direct`, value: sa.p50 && sd.p50 ? p(sa.p50 / sd.p50) : null, unit: "×" },
+      { name: `${pre} p99 direct`, value: p(sd.p99), unit: "ms" },
+      { name: `${pre} p99 app`, value: p(sa.p99), unit: "ms" },
+      { name: `${pre} p99 added by the app`, value: p(added99), unit: "ms", target: { op: "<=", value: 5 } },
+      { name: `${pre} p99 ratio app ÷ direct`, value: sa.p99 && sd.p99 ? p(sa.p99 / sd.p99) : null, unit: "×" },
+      { name: `${pre} throughput direct`, value: p(rps("direct")), unit: "req/s" },
+      { name: `${pre} throughput app`, value: p(rps("app")), unit: "req/s" },
+      { name: `${pre} Bigin calls per app request`, value: round(share, 3), unit: "" },
+    );
+    notes.push(`c=${c}: direct ${ok("direct")}, app ${ok("app")}; transport errors direct ${errs("direct")}, app ${errs("app")}.`);
+    details[`c${c}`] = {
+      direct: { ...sd, statuses: statuses("direct"), rpsPerRound: runs.direct.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.direct[0]?.bytesPerResponse ?? 0, 0) },
+      app: { ...sa, statuses: statuses("app"), rpsPerRound: runs.app.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.app[0]?.bytesPerResponse ?? 0, 0) },
+      perRoundP50: { direct: runs.direct.map((r) => round(summary(r.latencies).p50, 3)), app: runs.app.map((r) => round(summary(r.latencies).p50, 3)) },
+      biginCallsDuringAppRounds: calls.app,
+    };
+  }
+
+  // The app's own account of where the time went, from Server-Timing on sequential requests.
+  const st = await serverTimingSample(appUrl, appHeaders, o.quick ? 50 : 200);
+  if (st.appMs !== null) {
+    metrics.push({ name: "c=1 in-app time (Server-Timing app − bigin), median", value: round(st.appMs - (st.biginMs ?? 0), 2), unit: "ms", note: `app ${round(st.appMs, 2)} ms, bigin ${round(st.biginMs, 2)} ms` });
+  }
+  notes.push(
+    `same data: ${sameData ? "yes" : "NO"} (app ${appIds.length} items, direct ${directIds.length} records, same ids in the same order); direct query from ${source}.`,
+    `sandbox concurrency gate raised to ${SANDBOX_MAX_CONCURRENCY} (SANDBOX_MAX_CONCURRENCY) for this run; the app still allows ~5 Bigin calls in flight per user and shares identical in-flight list GETs.`,
+    `latency = autocannon response time per request (keep-alive, loopback), exact percentiles over every 2xx sample; client, app and sandbox share ${os.cpus().length} cores.`,
+  );
+  details.serverTiming = { sample: serverTiming, ...st };
+  return { id: "proxy", title: "Proxy overhead: GET /api/contacts vs straight to the sandbox", status: "ok", metrics, notes, details };
+}
+
+async function serverTimingSample(url: string, headers: Record<string, string>, n: number) {
+  const app: number[] = [];
+  const bigin: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    const h = res.headers.get("server-timing") ?? "";
+    const dur = (name: string) => {
+      const m = h.match(new RegExp(`(?:^|,)\\s*${name}(?:;[^,]*)?;dur=([0-9.]+)`));
+      return m ? Number(m[1]) : null;
+    };
+    const a = dur("app");
+    const b = dur("bigin");
+    if (a !== null) app.push(a);
+    if (b !== null) bigin.push(b);
+  }
+  return { n, appMs: median(app), biginMs: median(bigin) };
+}
