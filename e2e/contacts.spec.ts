@@ -1,0 +1,181 @@
+/**
+ * Contacts end to end on the sandbox: search by name and email, edit that persists in Bigin,
+ * inline validation that sends nothing, create, delete, CSV export of the current view, and
+ * paging past 2,000 records with a bounded DOM.
+ */
+import { readFile } from "node:fs/promises";
+import { test, expect, type Page } from "./fixtures";
+
+const table = (page: Page) => page.getByRole("table", { name: "Contacts" });
+const search = (page: Page) => page.getByRole("searchbox", { name: "Search contacts" });
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /contact/ });
+
+/** A seeded contact as the list shows it (the 4th row), with its raw stored record. */
+async function pickContact(page: Page, sandbox: { record(m: string, id: string): Promise<Record<string, unknown> | null> }) {
+  const link = table(page).getByRole("row").nth(4).getByRole("link");
+  const name = (await link.textContent())!.trim();
+  const id = (await link.getAttribute("href"))!.split("/").pop()!;
+  const raw = (await sandbox.record("Contacts", id))!;
+  return { id, name, raw };
+}
+
+/** Bigin writes counted by the sandbox (any POST/PUT/DELETE under /bigin/). */
+function writes(calls: Record<string, number>) {
+  return Object.entries(calls)
+    .filter(([k]) => /^(POST|PUT|PATCH|DELETE) \/bigin\//.test(k))
+    .reduce((n, [, v]) => n + v, 0);
+}
+
+test.describe("contacts", () => {
+  test("search finds a seeded contact by name and by email, and the query is kept in the URL", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    const { name, raw } = await pickContact(page, sandbox);
+    const lastName = String(raw.Last_Name);
+    const email = String(raw.Email);
+    expect(name).toContain(lastName);
+
+    await search(page).fill(lastName);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(lastName)}`));
+    await expect(status(page)).toContainText(`match “${lastName}”`);
+    await expect(table(page).getByRole("link", { name, exact: true }).first()).toBeVisible();
+    // Every row found has the word somewhere: the list really is filtered.
+    const rowCount = await table(page).getByRole("row").count();
+    expect(rowCount).toBeLessThan(60);
+
+    await search(page).fill(email);
+    await expect(status(page)).toContainText(/1 contact match/);
+    await expect(table(page).getByRole("link", { name, exact: true })).toBeVisible();
+    await expect(table(page).getByRole("row")).toHaveCount(2); // header + the one match
+
+    // The URL carries the search: a reload shows the same result.
+    await page.reload();
+    await expect(search(page)).toHaveValue(email);
+    await expect(table(page).getByRole("link", { name, exact: true })).toBeVisible();
+  });
+
+  test("an edited email persists in Bigin", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    const { id, name } = await pickContact(page, sandbox);
+    await table(page).getByRole("link", { name, exact: true }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/contacts/${id}$`));
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit" }).click();
+    const newEmail = `edited.${Date.now()}@example.org`;
+    await page.getByLabel("Email", { exact: true }).fill(newEmail);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+    await expect(page.getByRole("link", { name: newEmail })).toBeVisible();
+    await expect.poll(async () => (await sandbox.record("Contacts", id))?.Email).toBe(newEmail);
+
+    // And after a reload, from Bigin again.
+    await page.reload();
+    await expect(page.getByRole("link", { name: newEmail })).toBeVisible();
+  });
+
+  test("a missing Last Name shows an inline error and sends nothing; filling it in creates the contact", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await page.getByRole("button", { name: "New contact" }).click();
+    await expect(page).toHaveURL(/\/contacts\/new$/);
+    await expect(page.getByRole("heading", { level: 1, name: "New contact" })).toBeVisible();
+    const before = writes((await sandbox.stats("us")).calls);
+    const apiWrites: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() !== "GET" && r.url().includes("/api/contacts")) apiWrites.push(r.url());
+    });
+
+    await page.getByLabel("First Name").fill("Augusta");
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByRole("button", { name: "Save" }).click();
+
+    const lastName = page.getByLabel("Last Name");
+    await expect(lastName).toHaveAttribute("aria-invalid", "true");
+    await expect(lastName).toBeFocused();
+    await expect(page.getByText("Last Name is required.")).toBeVisible();
+    await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+    expect(apiWrites).toEqual([]);
+    expect(writes((await sandbox.stats("us")).calls)).toBe(before);
+
+    await lastName.fill("King");
+    await page.getByLabel("Email", { exact: true }).fill("augusta.king@example.org");
+    await expect(page.getByText("Last Name is required.")).toBeHidden();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Augusta King" })).toBeVisible();
+    const id = page.url().split("/").pop()!;
+    expect(await sandbox.record("Contacts", id)).toMatchObject({ First_Name: "Augusta", Last_Name: "King", Email: "augusta.king@example.org" });
+  });
+
+  test("delete asks for confirmation, then removes the contact from Bigin", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    const { id, name } = await pickContact(page, sandbox);
+    await page.goto(`/contacts/${id}`);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this contact?" });
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    expect(await sandbox.record("Contacts", id)).not.toBeNull();
+
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(/\/contacts$/);
+    await expect.poll(() => sandbox.record("Contacts", id)).toBeNull();
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    await expect(table(page).locator(`a[href="/contacts/${id}"]`)).toHaveCount(0);
+  });
+
+  test("Export CSV downloads the visible columns of the rows in view", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    const { raw } = await pickContact(page, sandbox);
+    const lastName = String(raw.Last_Name);
+
+    // Hide one column, show another: the export follows the chooser.
+    await page.getByRole("button", { name: "Columns" }).click();
+    await page.getByRole("checkbox", { name: "Title" }).uncheck();
+    await page.getByRole("checkbox", { name: "Mailing City" }).check();
+    await page.keyboard.press("Escape");
+    await expect(table(page).getByRole("columnheader", { name: /Title/ })).toHaveCount(0);
+    await expect(table(page).getByRole("columnheader", { name: /Mailing City/ })).toBeVisible();
+
+    await search(page).fill(lastName);
+    await expect(status(page)).toContainText(`match “${lastName}”`);
+    const found = Number(/(\d+) contacts? match/.exec((await status(page).textContent()) ?? "")?.[1]);
+    const names = await table(page).getByRole("row").getByRole("link").allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Name,Email,Phone,Company Name,Mailing City,Modified Time");
+    // Every row of the view, not just the rendered ones, in the order shown.
+    expect(lines.length - 1).toBe(found);
+    expect(lines.slice(1, names.length + 1).map((l) => l.split(",")[0].replace(/^"|"$/g, ""))).toEqual(names);
+  });
+
+  test("scrolls through more than 2,000 contacts with page tokens and a bounded DOM", async ({ page, signIn, sandbox }) => {
+    test.setTimeout(120_000);
+    await sandbox.reset({ contacts: 2300 });
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+    const region = page.getByRole("region", { name: "Contacts list" });
+    let maxRows = 0;
+    for (let i = 0; i < 80; i++) {
+      maxRows = Math.max(maxRows, await table(page).locator("tbody tr").count());
+      if (await page.getByText("All 2300 loaded.").isVisible()) break;
+      await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await page.waitForFunction(() => !document.querySelector('table[aria-busy="true"]'));
+    }
+    await expect(page.getByText("All 2300 loaded.")).toBeVisible();
+    await expect(status(page)).toContainText("Showing 2300 contacts");
+    expect(maxRows).toBeLessThanOrEqual(60);
+    const calls = (await sandbox.stats("us")).calls;
+    expect(calls["GET /bigin/v2/Contacts"]).toBe(12); // 200 per call: 2,300 rows in 12 calls, none repeated
+  });
+});
