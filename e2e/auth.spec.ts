@@ -107,6 +107,27 @@ test.describe("tokens", () => {
     expect((await session(page)).json).toMatchObject({ org: { name: "Cobol Works LLC" } });
   });
 
+  test("50 parallel requests with a dead access token → exactly one refresh grant", async ({ page, signIn, sandbox }) => {
+    await signIn(page, "ada@example.com");
+    await sandbox.expireTokens();
+    const statuses = await fireParallel(page, 50);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect((await sandbox.stats("us")).grants.refresh_token).toBe(1);
+  });
+
+  test("the proxy refreshes ahead of expiry: no request ever reaches Bigin with a dead token", async ({ page, signIn, sandbox }) => {
+    // 12-second tokens: the app refreshes in their last fifth (lib/auth/expiry.ts).
+    await sandbox.reset({ accessTokenTtlS: 12 });
+    await signIn(page, "ada@example.com");
+    await page.waitForTimeout(10_500);
+    expect(await fireParallel(page, 10)).toEqual(Array(10).fill(200));
+    await page.reload();
+    await expect(page.getByRole("button", { name: /Ada Lovelace/ })).toBeVisible();
+    const us = await sandbox.stats("us");
+    expect(us.grants.refresh_token).toBe(1);
+    expect(us.errors.INVALID_TOKEN ?? 0).toBe(0);
+  });
+
   test("revoked connection: one calm Reconnect prompt, no loops, and reconnecting works", async ({ page, signIn, sandbox }) => {
     await signIn(page, "ada@example.com", { startAt: "/pipelines" });
     await sandbox.revokeTokens();
