@@ -125,3 +125,13 @@ describe("datetime inputs", () => {
     expect(fromLocalDateTimeInput("nope")).toBeNull();
   });
 });
+
+describe("with the shared contact schema (lib/validations/contact)", () => {
+  it("accepts a lookup chosen in the form (a Ref) because it validates the API's id shape", async () => {
+    const { contactFieldsSchema } = await import("@/lib/validations/contact");
+    const fields = editableFields(FIELDS).filter((f) => !["Amount", "Seats"].includes(f.apiName));
+    const values = { Last_Name: "Lovelace", Account_Name: { id: "6208250000000998001", name: "Engines" }, Email_Opt_Out: false };
+    expect(validateRecord(fields, values, contactFieldsSchema)).toEqual({});
+    expect(validateRecord(fields, { ...values, First_Name: "x".repeat(41) }, contactFieldsSchema).First_Name).toMatch(/40/);
+  });
+});
