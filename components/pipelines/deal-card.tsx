@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useDraggable } from "@dnd-kit/core";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Deal } from "@/lib/types";
@@ -12,12 +13,24 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-export function DealCardBody({ deal, overdue }: { deal: Deal; overdue?: boolean }) {
+/** The card's text. `link` makes the name a stretched link covering the whole card. */
+export function DealCardBody({ deal, overdue, link, footer }: { deal: Deal; overdue?: boolean; link?: boolean; footer?: ReactNode }) {
   const people = [deal.company?.name, deal.contact?.name].filter(Boolean);
+  const name = deal.name || "Untitled deal";
   return (
     <>
       <div className="flex items-baseline justify-between gap-2">
-        <span className="min-w-0 break-words font-medium text-slate-900 dark:text-slate-100">{deal.name || "Untitled deal"}</span>
+        {link ? (
+          <Link
+            href={`/pipelines/deals/${deal.id}`}
+            draggable={false}
+            className="min-w-0 break-words font-medium text-slate-900 after:absolute after:inset-0 after:rounded-lg after:content-[''] focus-visible:outline-none focus-visible:after:outline focus-visible:after:outline-2 focus-visible:after:outline-brand-500 dark:text-slate-100"
+          >
+            {name}
+          </Link>
+        ) : (
+          <span className="min-w-0 break-words font-medium text-slate-900 dark:text-slate-100">{name}</span>
+        )}
         <span className="shrink-0 text-sm font-semibold tabular-nums text-slate-800 dark:text-slate-200">
           {deal.amount === null ? "" : formatMoney(deal.amount)}
         </span>
@@ -25,21 +38,24 @@ export function DealCardBody({ deal, overdue }: { deal: Deal; overdue?: boolean 
       {people.length > 0 && (
         <p className="mt-0.5 truncate text-xs text-slate-600 dark:text-slate-400">{people.join(" · ")}</p>
       )}
-      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500 dark:text-slate-400">
-        {deal.closingDate && (
-          <span className={overdue ? "font-medium text-red-700 dark:text-red-400" : undefined}>
-            <span className="sr-only">Closing date: </span>
-            {overdue ? "Overdue · " : "Closes "}
-            {formatDate(deal.closingDate)}
-          </span>
-        )}
-        {deal.owner?.name && (
-          <span>
-            <span className="sr-only">Owner: </span>
-            {deal.owner.name}
-          </span>
-        )}
-      </p>
+      <div className="mt-1 flex items-end justify-between gap-2">
+        <p className="flex min-w-0 flex-wrap gap-x-2 text-xs text-slate-500 dark:text-slate-400">
+          {deal.closingDate && (
+            <span className={overdue ? "font-medium text-red-700 dark:text-red-400" : undefined}>
+              <span className="sr-only">Closing date: </span>
+              {overdue ? "Overdue · " : ""}
+              {formatDate(deal.closingDate)}
+            </span>
+          )}
+          {deal.owner?.name && (
+            <span className="truncate">
+              <span className="sr-only">Owner: </span>
+              {deal.owner.name}
+            </span>
+          )}
+        </p>
+        {footer}
+      </div>
     </>
   );
 }
@@ -73,17 +89,17 @@ export function DealCard({
           : "border-slate-200 hover:border-slate-300 dark:border-slate-800 dark:hover:border-slate-700"
       } touch-manipulation`}
     >
-      <Link
-        href={`/pipelines/deals/${deal.id}`}
-        draggable={false}
-        aria-label={deal.name || "Untitled deal"}
-        className="block rounded focus-visible:outline-offset-4"
-      >
-        <DealCardBody deal={deal} overdue={overdue} />
-      </Link>
-      <div className="mt-2 flex justify-end">
-        <MoveToStageMenu dealName={deal.name} current={deal.stage} stages={stages} onMove={(to) => onMove(deal, to)} />
-      </div>
+      <DealCardBody
+        deal={deal}
+        overdue={overdue}
+        link
+        footer={
+          // Above the stretched link, so it takes its own clicks.
+          <div className="relative z-10 shrink-0">
+            <MoveToStageMenu dealName={deal.name} current={deal.stage} stages={stages} onMove={(to) => onMove(deal, to)} />
+          </div>
+        }
+      />
     </li>
   );
 }

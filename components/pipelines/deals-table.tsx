@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney } from "@/lib/format";
 import type { Stage } from "@/lib/types";
 import { allDeals, groupDealsByStage, sortLoadedDeals } from "./board-logic";
 import { TABLE_PAGE_SIZE, type PipelinesParams, type TableSort } from "./board-state";
@@ -121,7 +121,10 @@ export function DealsTable({
                 <td className="px-3 py-2">{d.company?.name || "—"}</td>
                 <td className="px-3 py-2">{d.contact?.name || "—"}</td>
                 <td className="px-3 py-2">{d.owner?.name || "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">{formatDateTime(d.modifiedTime)}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                  {/* Date only, from Bigin's own offset: a local-zone time would differ between server and browser. */}
+                  {formatDate(d.modifiedTime)}
+                </td>
               </tr>
             ))}
             {rows.length === 0 && (
