@@ -68,8 +68,8 @@ describe("GET /api/fields/{module}", () => {
   });
 
   it("refuses modules outside the allow-list with 400, without calling Bigin", async () => {
-    for (const module of ["Users", "Notes", "..%2Forg", "Tasks"]) {
-      const res = await getFields(request(`/api/fields/${module}`), ctx({ module }));
+    for (const mod of ["Users", "Notes", "..%2Forg", "Tasks"]) {
+      const res = await getFields(request(`/api/fields/${mod}`), ctx({ module: mod }));
       expect(res.status).toBe(400);
       expect((await body(res)).error.fields.module).toMatch(/Contacts, Accounts or Pipelines/);
     }
