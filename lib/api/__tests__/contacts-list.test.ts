@@ -7,9 +7,9 @@ vi.mock("@/lib/auth/connection", async (orig) => ({ ...(await orig<object>()), .
 const { GET } = await import("@/app/api/contacts/route");
 const list = (qs = "") => GET(request(`/api/contacts${qs}`), ctx());
 
-beforeAll(setup);
+beforeAll(() => setup());
 afterAll(teardown);
-beforeEach(resetAll);
+beforeEach(() => resetAll());
 
 describe("GET /api/contacts", () => {
   it("lists contacts as app types, newest-modified first, with paging info", async () => {
