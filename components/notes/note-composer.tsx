@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "rea
 import { useDraft } from "@/components/ui/use-draft";
 import type { NoteParentModule } from "@/lib/types";
 import { buttonPrimary } from "./note-item";
+import { useHydrated } from "./use-hydrated";
 import { describeSaveError, newNoteDraftKey, useAddNote } from "./use-note-mutations";
 
 const field =
@@ -28,6 +29,7 @@ export function NoteComposer({
   const [error, setError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const hydrated = useHydrated();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -77,6 +79,7 @@ export function NoteComposer({
             if (error) setError(null);
           }}
           onKeyDown={onKeyDown}
+          readOnly={!hydrated}
           rows={3}
           placeholder="What happened? Links are fine. Ctrl+Enter adds."
           className={field}
@@ -95,10 +98,11 @@ export function NoteComposer({
             onChange={(e) => draft.setValue((v) => ({ ...v, title: e.target.value }))}
             placeholder="Optional"
             maxLength={120}
+            readOnly={!hydrated}
             className={field}
           />
         </div>
-        <button type="submit" className={buttonPrimary}>
+        <button type="submit" disabled={!hydrated} className={buttonPrimary}>
           Add note
         </button>
       </div>

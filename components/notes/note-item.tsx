@@ -6,6 +6,7 @@ import type { Note } from "@/lib/types";
 import { noteLabel } from "./notes-api";
 import { NoteText } from "./note-text";
 import { RelativeTime } from "./relative-time";
+import { useHydrated } from "./use-hydrated";
 import { describeSaveError, editNoteDraftKey, isTempNote, useDeleteNote, useEditNote } from "./use-note-mutations";
 
 const input =
@@ -54,6 +55,7 @@ export function NoteItem({
   const titleId = useId();
   const errorId = useId();
   const pending = isTempNote(note);
+  const hydrated = useHydrated();
   const label = noteLabel(note);
 
   // A draft left by a failed save (or a reconnect round-trip) reopens the editor with it, until
@@ -142,6 +144,7 @@ export function NoteItem({
               ref={editButton}
               type="button"
               onClick={startEdit}
+              disabled={!hydrated}
               aria-label={`Edit note: ${label}`}
               className={buttonQuiet}
             >
@@ -149,6 +152,7 @@ export function NoteItem({
             </button>
             <button
               type="button"
+              disabled={!hydrated}
               onClick={() => {
                 remove(note, () => onAnnounce("Note restored"));
                 onDeleted();

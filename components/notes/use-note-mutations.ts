@@ -84,8 +84,9 @@ export function useAddNote(module: NoteParentModule, recordId: string) {
         createdTime: now,
         modifiedTime: now,
       };
+      const hadData = qc.getQueryData<Note[]>(key) !== undefined;
       qc.setQueryData<Note[]>(key, (old) => [temp, ...(old ?? [])]);
-      return { temp };
+      return { temp, hadData };
     },
     onSuccess: (item, v, ctx) => {
       qc.setQueryData<Note[]>(key, (old) => (old ?? []).map((n) => (n.id === v.tempId ? merge(ctx.temp, item) : n)));
@@ -95,10 +96,12 @@ export function useAddNote(module: NoteParentModule, recordId: string) {
       // Runs even if the user has left the page: their text waits in the draft for next time.
       writeDraftIfEmpty(newNoteDraftKey(module, recordId), { title: v.title, content: v.content });
     },
-    onSettled: () => {
+    onSettled: (_data, _err, _v, ctx) => {
       // Mark /notes pages stale without refetching now (Bigin credits); the record's own list
-      // already holds the server's answer.
+      // already holds the server's answer — unless the note was added before the list loaded
+      // (onMutate cancelled that load), then load it now.
       void qc.invalidateQueries({ queryKey: ["notes", "recent"], refetchType: "none" });
+      if (!ctx?.hadData) void qc.invalidateQueries({ queryKey: key });
     },
   });
 }
