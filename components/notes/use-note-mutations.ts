@@ -18,7 +18,7 @@ export const editNoteDraftKey = (noteId: string) => `note-edit:${noteId}`;
 export const isTempNote = (note: Pick<Note, "id">) => note.id.startsWith("temp-");
 
 /** Apply `fn` to a note in every cached notes list (a record's notes and /notes pages). */
-function updateNoteCaches(qc: QueryClient, fn: (note: Note) => Note | null) {
+export function updateNoteCaches(qc: QueryClient, fn: (note: Note) => Note | null) {
   for (const [key, data] of qc.getQueriesData<Note[] | ListResponse<Note>>({ queryKey: queryKeys.notes.all })) {
     if (!data) continue;
     const apply = (items: Note[]) => {
