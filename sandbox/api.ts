@@ -1,11 +1,36 @@
 // The Bigin v2 REST API (`/bigin/v2/...`): routing, auth, scopes, concurrency gate, handlers.
 import type { ServerResponse } from "node:http";
-import { ApiError, invalidMethod, invalidModule, invalidParam, invalidUrl, recordError, requiredParam, type RecordResult } from "./errors";
+import {
+  ApiError,
+  invalidMethod,
+  invalidModule,
+  invalidParam,
+  invalidUrl,
+  recordError,
+  requiredParam,
+  type RecordResult,
+} from "./errors";
 import { parseJson, sendEmpty, sendJson, type Req } from "./http";
 import { FIELD_MAPS, MODULES, MODULE_NAMES, isModuleName, type ModuleName } from "./meta";
 import type { DcContext } from "./oauth";
-import { emailPredicate, parseCoql, parseCriteria, phonePredicate, runCoql, wordPredicate } from "./query";
-import { deleteRecord, insertRecord, isWellFormedId, project, sortedRows, updateRecord, type SortBy, type WriteContext } from "./records";
+import {
+  emailPredicate,
+  parseCoql,
+  parseCriteria,
+  phonePredicate,
+  runCoql,
+  wordPredicate,
+} from "./query";
+import {
+  deleteRecord,
+  insertRecord,
+  isWellFormedId,
+  project,
+  sortedRows,
+  updateRecord,
+  type SortBy,
+  type WriteContext,
+} from "./records";
 import { fieldMeta, layoutMeta, moduleMeta, orgMeta, userMeta } from "./settings";
 import { findAccess } from "./tokens";
 import { formatDateTime, toComparableTime } from "./util";
@@ -39,7 +64,8 @@ function hasAny(at: AccessToken, scopes: string[]) {
   return scopes.some((s) => at.scopeSet.has(s.toLowerCase()));
 }
 
-const scopeMismatch = () => new ApiError(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL");
+const scopeMismatch = () =>
+  new ApiError(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL");
 
 function requireModule(at: AccessToken, module: ModuleName, op: Op) {
   if (!hasModuleScope(at, module, op)) throw scopeMismatch();
@@ -71,8 +97,17 @@ export async function handleBigin(
     stats.errors[err.code] = (stats.errors[err.code] ?? 0) + 1;
     sendJson(res, req, err.status, err.toJSON());
   };
-  const segs = req.path.split("/").slice(3).filter((s, i, a) => s !== "" || i < a.length - 1);
-  if (!req.path.startsWith("/bigin/v2/") || segs.length === 0 || segs.length > 3 || segs.includes("")) return fail(invalidUrl());
+  const segs = req.path
+    .split("/")
+    .slice(3)
+    .filter((s, i, a) => s !== "" || i < a.length - 1);
+  if (
+    !req.path.startsWith("/bigin/v2/") ||
+    segs.length === 0 ||
+    segs.length > 3 ||
+    segs.includes("")
+  )
+    return fail(invalidUrl());
 
   // Authentication: `Zoho-oauthtoken` header (bigin-api.md §4.1).
   const auth = req.headers.authorization;
@@ -80,7 +115,8 @@ export async function handleBigin(
   if (!m) return fail(new ApiError(401, "AUTHENTICATION_FAILURE", "Authentication failed"));
   const at = findAccess(ctx.world, m[1], Date.now());
   // A token minted by another DC is unknown here, exactly like Zoho's separate DCs.
-  if (!at || at.dc !== ctx.dc) return fail(new ApiError(401, "INVALID_TOKEN", "invalid oauth token"));
+  if (!at || at.dc !== ctx.dc)
+    return fail(new ApiError(401, "INVALID_TOKEN", "invalid oauth token"));
   const org = ctx.world.orgs.get(at.orgId);
   if (!org) return fail(new ApiError(401, "INVALID_TOKEN", "invalid oauth token"));
   if (!NON_MODULE.has(segs[0]) && !isModuleName(segs[0])) return fail(invalidModule(segs[0]));
@@ -88,12 +124,23 @@ export async function handleBigin(
   // Concurrency gate per org (bigin-api.md §4.4).
   const inflight = ctx.world.inflight.get(org.id) ?? 0;
   if (inflight >= ctx.world.settings.maxConcurrency) {
-    return fail(new ApiError(429, "TOO_MANY_REQUESTS", "too many requests, exceeded the concurrency limit", { concurrency_limit: ctx.world.settings.maxConcurrency }));
+    return fail(
+      new ApiError(429, "TOO_MANY_REQUESTS", "too many requests, exceeded the concurrency limit", {
+        concurrency_limit: ctx.world.settings.maxConcurrency,
+      }),
+    );
   }
   ctx.world.inflight.set(org.id, inflight + 1);
   try {
     const fault = await applyFaults(key);
-    if (fault) return fail(new ApiError(fault.status, fault.code, fault.message ?? fault.code.toLowerCase().replace(/_/g, " ")));
+    if (fault)
+      return fail(
+        new ApiError(
+          fault.status,
+          fault.code,
+          fault.message ?? fault.code.toLowerCase().replace(/_/g, " "),
+        ),
+      );
     route({ ctx, req, res, at, org, segs });
   } catch (e) {
     if (e instanceof ApiError) return fail(e);
@@ -117,9 +164,9 @@ function route(c: Call) {
     return coql(c);
   }
   if (a === "settings") {
-    if (b === "modules" && segs.length <= 3) return only("GET"), settingsModules(c, d);
-    if (b === "fields" && segs.length <= 3) return only("GET"), settingsFields(c);
-    if (b === "layouts" && segs.length <= 3) return only("GET"), settingsLayouts(c, d);
+    if (b === "modules" && segs.length <= 3) return (only("GET"), settingsModules(c, d));
+    if (b === "fields" && segs.length <= 3) return (only("GET"), settingsFields(c));
+    if (b === "layouts" && segs.length <= 3) return (only("GET"), settingsLayouts(c, d));
     throw invalidUrl();
   }
   if (a === "users") {
@@ -133,24 +180,24 @@ function route(c: Call) {
     if (!hasAny(c.at, ["ZohoBigin.org.READ", "ZohoBigin.org.ALL"])) throw scopeMismatch();
     return sendJson(c.res, req, 200, { org: [orgMeta(c.org)] });
   }
-  const module = a as ModuleName;
+  const mod = a as ModuleName;
   if (segs.length === 1) {
-    if (method === "GET") return listRecords(c, module);
-    if (method === "POST") return writeRecords(c, module, "insert");
-    if (method === "PUT") return writeRecords(c, module, "update");
-    if (method === "DELETE") return deleteRecords(c, module, null);
+    if (method === "GET") return listRecords(c, mod);
+    if (method === "POST") return writeRecords(c, mod, "insert");
+    if (method === "PUT") return writeRecords(c, mod, "update");
+    if (method === "DELETE") return deleteRecords(c, mod, null);
     throw invalidMethod();
   }
-  if (segs.length === 2 && b === "search") return only("GET"), search(c, module);
-  if (segs.length === 2 && b === "upsert") return only("POST"), writeRecords(c, module, "upsert");
+  if (segs.length === 2 && b === "search") return (only("GET"), search(c, mod));
+  if (segs.length === 2 && b === "upsert") return (only("POST"), writeRecords(c, mod, "upsert"));
   if (!/^\d+$/.test(b)) throw invalidUrl();
   if (segs.length === 2) {
-    if (method === "GET") return getRecord(c, module, b);
-    if (method === "PUT") return writeRecords(c, module, "update", b);
-    if (method === "DELETE") return deleteRecords(c, module, b);
+    if (method === "GET") return getRecord(c, mod, b);
+    if (method === "PUT") return writeRecords(c, mod, "update", b);
+    if (method === "DELETE") return deleteRecords(c, mod, b);
     throw invalidMethod();
   }
-  return related(c, module, b, d);
+  return related(c, mod, b, d);
 }
 
 // ---------------------------------------------------------------- list, get, paging
@@ -172,8 +219,19 @@ function parseFields(c: Call, required: boolean): string[] | null {
     if (required) throw requiredParam("fields");
     return null;
   }
-  const fields = [...new Set(raw.split(",").map((f) => f.trim()).filter(Boolean))];
-  if (fields.length > 50) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 fields can be requested", { param_name: "fields", limit: 50 });
+  const fields = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (fields.length > 50)
+    throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 fields can be requested", {
+      param_name: "fields",
+      limit: 50,
+    });
   return fields;
 }
 
@@ -181,7 +239,8 @@ function intParam(c: Call, name: string, def: number, min: number, max: number):
   const raw = c.req.query.get(name);
   if (raw === null || raw === "") return def;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw invalidParam(name, `${name} must be an integer ≥ ${min}`);
+  if (!Number.isInteger(n) || n < min)
+    throw invalidParam(name, `${name} must be an integer ≥ ${min}`);
   if (n > max) throw invalidParam(name, `${name} must not exceed ${max}`, { maximum_value: max });
   return n;
 }
@@ -189,10 +248,13 @@ function intParam(c: Call, name: string, def: number, min: number, max: number):
 function parseSort(c: Call): { sortBy: SortBy; sortOrder: "asc" | "desc" } {
   const sortBy = c.req.query.get("sort_by") ?? "id";
   if (sortBy !== "id" && sortBy !== "Created_Time" && sortBy !== "Modified_Time") {
-    throw invalidParam("sort_by", "sort_by must be one of id, Created_Time, Modified_Time", { supported_values: ["id", "Created_Time", "Modified_Time"] });
+    throw invalidParam("sort_by", "sort_by must be one of id, Created_Time, Modified_Time", {
+      supported_values: ["id", "Created_Time", "Modified_Time"],
+    });
   }
   const sortOrder = c.req.query.get("sort_order") ?? "desc";
-  if (sortOrder !== "asc" && sortOrder !== "desc") throw invalidParam("sort_order", "sort_order must be asc or desc");
+  if (sortOrder !== "asc" && sortOrder !== "desc")
+    throw invalidParam("sort_order", "sort_order must be asc or desc");
   return { sortBy, sortOrder };
 }
 
@@ -214,7 +276,8 @@ function decodeToken(raw: string, scope: string): PageToken {
   } catch {
     throw invalidParam("page_token", "the given page_token is invalid");
   }
-  if (!t || typeof t.o !== "number" || typeof t.n !== "number" || t.k !== scope) throw invalidParam("page_token", "the given page_token is invalid");
+  if (!t || typeof t.o !== "number" || typeof t.n !== "number" || t.k !== scope)
+    throw invalidParam("page_token", "the given page_token is invalid");
   if (t.x < Date.now()) throw invalidParam("page_token", "the given page_token has expired");
   return t;
 }
@@ -236,9 +299,14 @@ function sendPage(c: Call, o: ListOptions) {
     offset = (page - 1) * perPage;
     // Discrete pages reach only the first 2,000 records; beyond, use page_token (CRM v3+ rule).
     if (page * perPage > MAX_PAGE_RECORDS && (o.allowToken !== false || o.cap)) {
-      throw new ApiError(400, "DISCRETE_PAGINATION_LIMIT_EXCEEDED", "you can only get the first 2000 records using page and per_page; use page_token for more", {
-        limit: MAX_PAGE_RECORDS,
-      });
+      throw new ApiError(
+        400,
+        "DISCRETE_PAGINATION_LIMIT_EXCEEDED",
+        "you can only get the first 2000 records using page and per_page; use page_token for more",
+        {
+          limit: MAX_PAGE_RECORDS,
+        },
+      );
     }
   }
   const total = o.cap ? Math.min(o.rows.length, o.cap) : o.rows.length;
@@ -249,7 +317,8 @@ function sendPage(c: Call, o: ListOptions) {
   const tokenable = o.allowToken !== false;
   const data = slice.map((r) => project(r, o.fields, o.module));
   // Deals related to a contact carry the contact's role on the deal (bigin-api.md §5.9).
-  if (o.module === "Pipelines" && c.segs[0] === "Contacts" && c.segs.length === 3) for (const d of data) d.Contact_Role = null;
+  if (o.module === "Pipelines" && c.segs[0] === "Contacts" && c.segs.length === 3)
+    for (const d of data) d.Contact_Role = null;
   sendJson(c.res, c.req, 200, {
     data,
     info: {
@@ -259,8 +328,14 @@ function sendPage(c: Call, o: ListOptions) {
       more_records: more,
       sort_by: o.sortBy,
       sort_order: o.sortOrder,
-      next_page_token: more && tokenable ? encodeToken({ o: offset + perPage, n: perPage, k: scope, x: expiry }) : null,
-      previous_page_token: offset > 0 && tokenable ? encodeToken({ o: Math.max(0, offset - perPage), n: perPage, k: scope, x: expiry }) : null,
+      next_page_token:
+        more && tokenable
+          ? encodeToken({ o: offset + perPage, n: perPage, k: scope, x: expiry })
+          : null,
+      previous_page_token:
+        offset > 0 && tokenable
+          ? encodeToken({ o: Math.max(0, offset - perPage), n: perPage, k: scope, x: expiry })
+          : null,
       page_token_expiry: more && tokenable ? formatDateTime(expiry, c.org.offsetMin) : null,
     },
   });
@@ -282,14 +357,19 @@ function listRecords(c: Call, module: ModuleName) {
   let filterKey = "";
   const pipelineId = c.req.query.get("pipeline_id");
   if (module === "Pipelines" && pipelineId) {
-    if (!c.org.layouts.some((l) => l.id === pipelineId)) throw invalidParam("pipeline_id", "the given pipeline_id is invalid");
+    if (!c.org.layouts.some((l) => l.id === pipelineId))
+      throw invalidParam("pipeline_id", "the given pipeline_id is invalid");
     rows = rows.filter((r) => (r.Pipeline as { id: string }).id === pipelineId);
     filterKey = pipelineId;
   }
   const ids = c.req.query.get("ids");
   if (ids) {
     const wanted = ids.split(",").map((s) => s.trim());
-    if (wanted.length > 100) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 100 ids is allowed", { param_name: "ids", limit: 100 });
+    if (wanted.length > 100)
+      throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 100 ids is allowed", {
+        param_name: "ids",
+        limit: 100,
+      });
     const set = new Set(wanted);
     rows = rows.filter((r) => set.has(r.id));
     filterKey += `|${ids}`;
@@ -299,14 +379,22 @@ function listRecords(c: Call, module: ModuleName) {
     if (filtered.length === 0 && rows.length > 0) return sendEmpty(c.res, c.req, 304);
     rows = filtered;
   }
-  sendPage(c, { rows, fields, module, sortBy, sortOrder, tokenScope: `${module}|${sortBy}|${sortOrder}|${filterKey}` });
+  sendPage(c, {
+    rows,
+    fields,
+    module,
+    sortBy,
+    sortOrder,
+    tokenScope: `${module}|${sortBy}|${sortOrder}|${filterKey}`,
+  });
 }
 
 function getRecord(c: Call, module: ModuleName, id: string) {
   requireModule(c.at, module, "read");
   if (module === "Notes" && !hasNotesScope(c.at, "read")) throw scopeMismatch();
   const fields = parseFields(c, false);
-  if (!isWellFormedId(id)) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
+  if (!isWellFormedId(id))
+    throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
   const rec = c.org.data[module].byId.get(id);
   if (!rec) return sendEmpty(c.res, c.req, 204);
   sendJson(c.res, c.req, 200, { data: [project(rec, fields, module)] });
@@ -315,18 +403,37 @@ function getRecord(c: Call, module: ModuleName, id: string) {
 // ---------------------------------------------------------------- writes
 
 function hasNotesScope(at: AccessToken, op: Op): boolean {
-  if (op === "read") return hasAny(at, ["ZohoBigin.modules.ALL", "ZohoBigin.modules.notes.ALL", "ZohoBigin.modules.notes.READ"]);
-  const extra = op === "delete" ? ["ZohoBigin.modules.notes.DELETE"] : ["ZohoBigin.modules.notes.WRITE", `ZohoBigin.modules.notes.${op.toUpperCase()}`];
+  if (op === "read")
+    return hasAny(at, [
+      "ZohoBigin.modules.ALL",
+      "ZohoBigin.modules.notes.ALL",
+      "ZohoBigin.modules.notes.READ",
+    ]);
+  const extra =
+    op === "delete"
+      ? ["ZohoBigin.modules.notes.DELETE"]
+      : ["ZohoBigin.modules.notes.WRITE", `ZohoBigin.modules.notes.${op.toUpperCase()}`];
   return hasAny(at, ["ZohoBigin.modules.ALL", "ZohoBigin.modules.notes.ALL", ...extra]);
 }
 
 function readData(c: Call): unknown[] {
   const parsed = parseJson(c.req.body);
-  const data = parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as { data?: unknown }).data : undefined;
+  const data =
+    parsed.ok && parsed.value && typeof parsed.value === "object"
+      ? (parsed.value as { data?: unknown }).data
+      : undefined;
   if (!Array.isArray(data) || data.length === 0) {
-    throw new ApiError(400, "INVALID_DATA", "the body must be a JSON object with a non-empty data array", { api_name: "data", expected_data_type: "jsonarray" });
+    throw new ApiError(
+      400,
+      "INVALID_DATA",
+      "the body must be a JSON object with a non-empty data array",
+      { api_name: "data", expected_data_type: "jsonarray" },
+    );
   }
-  if (data.length > 100) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 100 records can be sent in one call", { limit: 100 });
+  if (data.length > 100)
+    throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 100 records can be sent in one call", {
+      limit: 100,
+    });
   return data;
 }
 
@@ -341,7 +448,12 @@ function sendResults(c: Call, results: RecordResult[], okStatus: number) {
   sendJson(c.res, c.req, status, { data: results });
 }
 
-function writeRecords(c: Call, module: ModuleName, kind: "insert" | "update" | "upsert", pathId?: string) {
+function writeRecords(
+  c: Call,
+  module: ModuleName,
+  kind: "insert" | "update" | "upsert",
+  pathId?: string,
+) {
   const op: Op = kind === "insert" ? "create" : kind === "update" ? "update" : "create";
   requireModule(c.at, module, op);
   if (kind === "upsert") requireModule(c.at, module, "update");
@@ -354,20 +466,29 @@ function writeRecords(c: Call, module: ModuleName, kind: "insert" | "update" | "
     return sendResults(c, results, 201);
   }
   if (kind === "update") {
-    if (pathId && !isWellFormedId(pathId)) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id: pathId });
+    if (pathId && !isWellFormedId(pathId))
+      throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id: pathId });
     data.forEach((input, i) => {
-      const id = pathId ?? (input && typeof input === "object" ? (input as { id?: unknown }).id : undefined);
+      const id =
+        pathId ?? (input && typeof input === "object" ? (input as { id?: unknown }).id : undefined);
       results.push(updateRecord(wc, module, id, input, i));
     });
     return sendResults(c, results, 200);
   }
   // Upsert: match on duplicate_check_fields (default: the module's unique fields), case-insensitively.
   const body = parseJson(c.req.body);
-  const requested = body.ok ? (body.value as { duplicate_check_fields?: unknown }).duplicate_check_fields : undefined;
+  const requested = body.ok
+    ? (body.value as { duplicate_check_fields?: unknown }).duplicate_check_fields
+    : undefined;
   let checkFields = MODULES[module].uniqueFields;
   if (requested !== undefined) {
-    if (!Array.isArray(requested) || requested.some((f) => typeof f !== "string" || !FIELD_MAPS[module].has(f))) {
-      throw new ApiError(400, "INVALID_DATA", "invalid duplicate_check_fields", { api_name: "duplicate_check_fields" });
+    if (
+      !Array.isArray(requested) ||
+      requested.some((f) => typeof f !== "string" || !FIELD_MAPS[module].has(f))
+    ) {
+      throw new ApiError(400, "INVALID_DATA", "invalid duplicate_check_fields", {
+        api_name: "duplicate_check_fields",
+      });
     }
     checkFields = requested as string[];
   }
@@ -379,13 +500,17 @@ function writeRecords(c: Call, module: ModuleName, kind: "insert" | "update" | "
       const v = rec[f];
       if (typeof v !== "string" || !v) continue;
       const needle = v.toLowerCase();
-      match = c.org.data[module].list.find((r) => typeof r[f] === "string" && (r[f] as string).toLowerCase() === needle);
+      match = c.org.data[module].list.find(
+        (r) => typeof r[f] === "string" && (r[f] as string).toLowerCase() === needle,
+      );
       if (match) {
         matchedField = f;
         break;
       }
     }
-    const result = match ? updateRecord(wc, module, match.id, input, i) : insertRecord(wc, module, input, i);
+    const result = match
+      ? updateRecord(wc, module, match.id, input, i)
+      : insertRecord(wc, module, input, i);
     if (result.status === "success") {
       result.action = match ? "update" : "insert";
       result.duplicate_field = matchedField;
@@ -403,8 +528,17 @@ function deleteRecords(c: Call, module: ModuleName, pathId: string | null) {
   else {
     const raw = c.req.query.get("ids");
     if (!raw) throw requiredParam("ids");
-    ids = raw.split(",").map((s) => s.trim()).filter(Boolean);
-    if (ids.length > 100) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 100 record ids can be deleted in one call", { param_name: "ids", limit: 100 });
+    ids = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (ids.length > 100)
+      throw new ApiError(
+        400,
+        "LIMIT_EXCEEDED",
+        "a maximum of 100 record ids can be deleted in one call",
+        { param_name: "ids", limit: 100 },
+      );
   }
   const results = ids.map((id) => deleteRecord(c.org, module, id));
   sendResults(c, results, 200);
@@ -415,22 +549,38 @@ function deleteRecords(c: Call, module: ModuleName, pathId: string | null) {
 function related(c: Call, module: ModuleName, id: string, list: string) {
   const parent = c.org.data[module].byId.get(id);
   if (list === "Notes") {
-    if (!MODULES[module].noteParent) throw invalidParam("related_list", "the related list name given seems to be invalid");
+    if (!MODULES[module].noteParent)
+      throw invalidParam("related_list", "the related list name given seems to be invalid");
     if (c.req.method === "POST") {
       requireModule(c.at, module, "read");
       if (!hasNotesScope(c.at, "create")) throw scopeMismatch();
-      if (!parent) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
+      if (!parent)
+        throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
       const data = readData(c);
       const wc = { ...writeContext(c), noteParent: { module, id } };
-      return sendResults(c, data.map((input, i) => insertRecord(wc, "Notes", input, i)), 201);
+      return sendResults(
+        c,
+        data.map((input, i) => insertRecord(wc, "Notes", input, i)),
+        201,
+      );
     }
     if (c.req.method !== "GET") throw invalidMethod();
     requireModule(c.at, module, "read");
     if (!hasNotesScope(c.at, "read")) throw scopeMismatch();
-    if (!parent) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
+    if (!parent)
+      throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
     const { sortBy, sortOrder } = parseSort(c);
-    const rows = sortedRows(c.org.data.Notes, sortBy, sortOrder).filter((n) => (n.Parent_Id as { id: string }).id === id);
-    return sendPage(c, { rows, fields: parseFields(c, false), module: "Notes", sortBy, sortOrder, tokenScope: `rel|${id}|Notes|${sortBy}|${sortOrder}` });
+    const rows = sortedRows(c.org.data.Notes, sortBy, sortOrder).filter(
+      (n) => (n.Parent_Id as { id: string }).id === id,
+    );
+    return sendPage(c, {
+      rows,
+      fields: parseFields(c, false),
+      module: "Notes",
+      sortBy,
+      sortOrder,
+      tokenScope: `rel|${id}|Notes|${sortBy}|${sortOrder}`,
+    });
   }
   const targets: Record<string, { target: ModuleName; field: string }> = {
     "Contacts/Pipelines": { target: "Pipelines", field: "Contact_Name" },
@@ -438,20 +588,33 @@ function related(c: Call, module: ModuleName, id: string, list: string) {
     "Accounts/Contacts": { target: "Contacts", field: "Account_Name" },
   };
   const rel = targets[`${module}/${list}`];
-  if (!rel) throw invalidParam("related_list", "the related list name given seems to be invalid", { related_list: list });
+  if (!rel)
+    throw invalidParam("related_list", "the related list name given seems to be invalid", {
+      related_list: list,
+    });
   if (c.req.method !== "GET") throw invalidMethod();
   requireModule(c.at, module, "read");
   requireModule(c.at, rel.target, "read");
   if (!parent) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
   const { sortBy, sortOrder } = parseSort(c);
-  let rows = sortedRows(c.org.data[rel.target], sortBy, sortOrder).filter((r) => (r[rel.field] as { id: string } | null)?.id === id);
+  let rows = sortedRows(c.org.data[rel.target], sortBy, sortOrder).filter(
+    (r) => (r[rel.field] as { id: string } | null)?.id === id,
+  );
   const pipelineId = c.req.query.get("pipeline_id");
   if (rel.target === "Pipelines" && pipelineId) {
-    if (!c.org.layouts.some((l) => l.id === pipelineId)) throw invalidParam("pipeline_id", "the given pipeline_id is invalid");
+    if (!c.org.layouts.some((l) => l.id === pipelineId))
+      throw invalidParam("pipeline_id", "the given pipeline_id is invalid");
     rows = rows.filter((r) => (r.Pipeline as { id: string }).id === pipelineId);
   }
   const fields = parseFields(c, false);
-  sendPage(c, { rows, fields, module: rel.target, sortBy, sortOrder, tokenScope: `rel|${id}|${list}|${pipelineId}|${sortBy}|${sortOrder}` });
+  sendPage(c, {
+    rows,
+    fields,
+    module: rel.target,
+    sortBy,
+    sortOrder,
+    tokenScope: `rel|${id}|${list}|${pipelineId}|${sortBy}|${sortOrder}`,
+  });
 }
 
 // ---------------------------------------------------------------- search, COQL
@@ -459,7 +622,8 @@ function related(c: Call, module: ModuleName, id: string, list: string) {
 function search(c: Call, module: ModuleName) {
   requireModule(c.at, module, "read");
   if (module === "Notes" && !hasNotesScope(c.at, "read")) throw scopeMismatch();
-  if (!hasAny(c.at, ["ZohoSearch.securesearch.READ", "ZohoSearch.securesearch.ALL"])) throw scopeMismatch();
+  if (!hasAny(c.at, ["ZohoSearch.securesearch.READ", "ZohoSearch.securesearch.ALL"]))
+    throw scopeMismatch();
   const q = c.req.query;
   let pred: (r: Rec) => boolean;
   const criteria = q.get("criteria");
@@ -478,7 +642,15 @@ function search(c: Call, module: ModuleName) {
     if (pred(r)) rows.push(r);
     if (rows.length === MAX_PAGE_RECORDS) break;
   }
-  sendPage(c, { rows, fields: parseFields(c, false), module, sortBy, sortOrder, allowToken: false, cap: MAX_PAGE_RECORDS });
+  sendPage(c, {
+    rows,
+    fields: parseFields(c, false),
+    module,
+    sortBy,
+    sortOrder,
+    allowToken: false,
+    cap: MAX_PAGE_RECORDS,
+  });
 }
 
 function coql(c: Call) {
@@ -497,7 +669,12 @@ function coql(c: Call) {
 // ---------------------------------------------------------------- metadata
 
 function requireSettings(c: Call, part: string) {
-  const ok = hasAny(c.at, ["ZohoBigin.settings.ALL", "ZohoBigin.settings.READ", `ZohoBigin.settings.${part}.READ`, `ZohoBigin.settings.${part}.ALL`]);
+  const ok = hasAny(c.at, [
+    "ZohoBigin.settings.ALL",
+    "ZohoBigin.settings.READ",
+    `ZohoBigin.settings.${part}.READ`,
+    `ZohoBigin.settings.${part}.ALL`,
+  ]);
   if (!ok) throw scopeMismatch();
 }
 
@@ -529,12 +706,24 @@ function settingsLayouts(c: Call, id?: string) {
   let layouts = layoutMeta(c.org, m);
   if (id !== undefined) {
     layouts = layouts.filter((l) => l.id === id);
-    if (!layouts.length) throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
+    if (!layouts.length)
+      throw new ApiError(400, "INVALID_DATA", "the id given seems to be invalid", { id });
   }
   sendJson(c.res, c.req, 200, { layouts });
 }
 
-const USER_TYPES = new Set(["AllUsers", "ActiveUsers", "DeactiveUsers", "ConfirmedUsers", "NotConfirmedUsers", "DeletedUsers", "ActiveConfirmedUsers", "AdminUsers", "ActiveConfirmedAdmins", "CurrentUser"]);
+const USER_TYPES = new Set([
+  "AllUsers",
+  "ActiveUsers",
+  "DeactiveUsers",
+  "ConfirmedUsers",
+  "NotConfirmedUsers",
+  "DeletedUsers",
+  "ActiveConfirmedUsers",
+  "AdminUsers",
+  "ActiveConfirmedAdmins",
+  "CurrentUser",
+]);
 
 function users(c: Call, id?: string) {
   if (!hasAny(c.at, ["ZohoBigin.users.READ", "ZohoBigin.users.ALL"])) throw scopeMismatch();
@@ -545,18 +734,26 @@ function users(c: Call, id?: string) {
     return sendJson(c.res, c.req, 200, { users: [userMeta(u)] });
   }
   const type = c.req.query.get("type") ?? "AllUsers";
-  if (!USER_TYPES.has(type)) throw invalidParam("type", "invalid user type", { supported_values: [...USER_TYPES] });
+  if (!USER_TYPES.has(type))
+    throw invalidParam("type", "invalid user type", { supported_values: [...USER_TYPES] });
   let list = c.org.users;
   if (type === "CurrentUser") list = me ? [me] : [];
-  else if (type === "AdminUsers" || type === "ActiveConfirmedAdmins") list = list.filter((u) => u.profile.name === "Administrator");
-  else if (type === "DeactiveUsers" || type === "NotConfirmedUsers" || type === "DeletedUsers") list = [];
+  else if (type === "AdminUsers" || type === "ActiveConfirmedAdmins")
+    list = list.filter((u) => u.profile.name === "Administrator");
+  else if (type === "DeactiveUsers" || type === "NotConfirmedUsers" || type === "DeletedUsers")
+    list = [];
   const page = intParam(c, "page", 1, 1, 10_000);
   const perPage = intParam(c, "per_page", 200, 1, 200);
   const slice = list.slice((page - 1) * perPage, page * perPage);
   if (!slice.length) return sendEmpty(c.res, c.req, 204);
   sendJson(c.res, c.req, 200, {
     users: slice.map(userMeta),
-    info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < list.length },
+    info: {
+      per_page: perPage,
+      count: slice.length,
+      page,
+      more_records: page * perPage < list.length,
+    },
   });
 }
 

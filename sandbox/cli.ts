@@ -15,10 +15,15 @@ function intEnv(name: string): number | undefined {
 
 async function main() {
   const host = process.env.SANDBOX_HOST ?? "127.0.0.1";
-  const dcs = (process.env.SANDBOX_DCS ?? "us,eu").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const dcs = (process.env.SANDBOX_DCS ?? "us,eu")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = dcs.filter((d) => !(ALL_DCS as readonly string[]).includes(d));
   if (unknown.length) {
-    console.error(`SANDBOX_DCS: unknown data centre(s) ${unknown.join(", ")}; use ${ALL_DCS.join(", ")}`);
+    console.error(
+      `SANDBOX_DCS: unknown data centre(s) ${unknown.join(", ")}; use ${ALL_DCS.join(", ")}`,
+    );
     process.exit(1);
   }
   const opts: SandboxOptions = {
@@ -29,7 +34,10 @@ async function main() {
     limits: process.env.SANDBOX_LIMITS === "off" ? false : true,
     maxConcurrency: intEnv("SANDBOX_MAX_CONCURRENCY"),
     dataFile: process.env.SANDBOX_DATA || undefined,
-    redirectUris: (process.env.SANDBOX_REDIRECT_URIS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    redirectUris: (process.env.SANDBOX_REDIRECT_URIS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     seed: {
       contacts: intEnv("SANDBOX_CONTACTS"),
       companies: intEnv("SANDBOX_COMPANIES"),
@@ -45,11 +53,17 @@ async function main() {
     console.error(`Bigin sandbox failed to start: ${(e as Error).message}`);
     process.exit(1);
   }
-  for (const [dc, origin] of Object.entries(sandbox.origins)) console.log(`Bigin sandbox ${dc.padEnd(3)} ${origin}`);
+  for (const [dc, origin] of Object.entries(sandbox.origins))
+    console.log(`Bigin sandbox ${dc.padEnd(3)} ${origin}`);
   console.log("Sign in as:");
   for (const p of sandbox.world.people.filter((x) => sandbox.world.dcs.includes(x.dc))) {
-    const orgs = p.orgIds.map((id) => sandbox.world.orgs.get(id)?.name).filter(Boolean).join(", ");
-    console.log(`  ${p.email.padEnd(20)} ${p.firstName} ${p.lastName} (${p.dc.toUpperCase()}) – ${orgs}`);
+    const orgs = p.orgIds
+      .map((id) => sandbox.world.orgs.get(id)?.name)
+      .filter(Boolean)
+      .join(", ");
+    console.log(
+      `  ${p.email.padEnd(20)} ${p.firstName} ${p.lastName} (${p.dc.toUpperCase()}) – ${orgs}`,
+    );
   }
   if (opts.dataFile) console.log(`Data persisted in ${opts.dataFile}`);
   let closing = false;

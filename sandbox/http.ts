@@ -37,7 +37,8 @@ export function formParams(req: Req): URLSearchParams {
   if (type.includes("application/json")) {
     try {
       const obj = JSON.parse(req.body) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) params.set(k, String(v));
+      for (const [k, v] of Object.entries(obj))
+        if (v !== undefined && v !== null) params.set(k, String(v));
     } catch {
       // Ignore unparsable bodies; the endpoint then reports the missing parameter.
     }
@@ -88,7 +89,10 @@ export function sendHtml(res: ServerResponse, status: number, html: string) {
 }
 
 export function sendText(res: ServerResponse, status: number, text: string) {
-  res.writeHead(status, { "content-type": "text/plain;charset=UTF-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "text/plain;charset=UTF-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -98,7 +102,10 @@ export function redirect(res: ServerResponse, location: string) {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 export function isLoopback(address: string | undefined): boolean {

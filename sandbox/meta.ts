@@ -33,7 +33,8 @@ export interface FieldDef {
   lookup?: ModuleName;
 }
 
-export type ModuleName = "Contacts" | "Accounts" | "Pipelines" | "Notes" | "Products" | "Tasks" | "Events" | "Calls";
+export type ModuleName =
+  "Contacts" | "Accounts" | "Pipelines" | "Notes" | "Products" | "Tasks" | "Events" | "Calls";
 
 export interface ModuleDef {
   api_name: ModuleName;
@@ -59,7 +60,12 @@ const system = (withOwner = true): FieldDef[] => [
 ];
 
 const tag: FieldDef = { api_name: "Tag", label: "Tag", type: "tags", readOnly: true };
-const lastActivity: FieldDef = { api_name: "Last_Activity_Time", label: "Last Activity Time", type: "datetime", readOnly: true };
+const lastActivity: FieldDef = {
+  api_name: "Last_Activity_Time",
+  label: "Last Activity Time",
+  type: "datetime",
+  readOnly: true,
+};
 
 export const INDUSTRIES = [
   "Manufacturing",
@@ -116,7 +122,14 @@ export const MODULES: Record<ModuleName, ModuleDef> = {
     searchable: true,
     noteParent: true,
     fields: [
-      { api_name: "Account_Name", label: "Company Name", type: "text", length: 100, mandatory: true, unique: true },
+      {
+        api_name: "Account_Name",
+        label: "Company Name",
+        type: "text",
+        length: 100,
+        mandatory: true,
+        unique: true,
+      },
       { api_name: "Phone", label: "Phone", type: "phone", length: 50 },
       { api_name: "Website", label: "Website", type: "website", length: 255 },
       { api_name: "Industry", label: "Industry", type: "picklist", picklist: INDUSTRIES },
@@ -166,7 +179,13 @@ export const MODULES: Record<ModuleName, ModuleDef> = {
     noteParent: false,
     fields: [
       { api_name: "Note_Title", label: "Note Title", type: "text", length: 120 },
-      { api_name: "Note_Content", label: "Note Content", type: "textarea", length: 32000, mandatory: true },
+      {
+        api_name: "Note_Content",
+        label: "Note Content",
+        type: "textarea",
+        length: 32000,
+        mandatory: true,
+      },
       { api_name: "Parent_Id", label: "Parent ID", type: "lookup" },
       { api_name: "$se_module", label: "Parent Module", type: "module", readOnly: true },
       ...system(),
@@ -182,7 +201,14 @@ export const MODULES: Record<ModuleName, ModuleDef> = {
     searchable: true,
     noteParent: true,
     fields: [
-      { api_name: "Product_Name", label: "Product Name", type: "text", length: 120, mandatory: true, unique: true },
+      {
+        api_name: "Product_Name",
+        label: "Product Name",
+        type: "text",
+        length: 120,
+        mandatory: true,
+        unique: true,
+      },
       { api_name: "Product_Code", label: "Product Code", type: "text", length: 40 },
       { api_name: "Unit_Price", label: "Unit Price", type: "currency", length: 16 },
       { api_name: "Product_Active", label: "Product Active", type: "boolean" },
@@ -203,8 +229,18 @@ export const MODULES: Record<ModuleName, ModuleDef> = {
     fields: [
       { api_name: "Subject", label: "Subject", type: "text", length: 255, mandatory: true },
       { api_name: "Due_Date", label: "Due Date", type: "date" },
-      { api_name: "Status", label: "Status", type: "picklist", picklist: ["Not Started", "In Progress", "Completed", "Deferred"] },
-      { api_name: "Priority", label: "Priority", type: "picklist", picklist: ["High", "Normal", "Low"] },
+      {
+        api_name: "Status",
+        label: "Status",
+        type: "picklist",
+        picklist: ["Not Started", "In Progress", "Completed", "Deferred"],
+      },
+      {
+        api_name: "Priority",
+        label: "Priority",
+        type: "picklist",
+        picklist: ["High", "Normal", "Low"],
+      },
       { api_name: "Description", label: "Description", type: "textarea", length: 32000 },
       ...system(),
       tag,
@@ -240,9 +276,21 @@ export const MODULES: Record<ModuleName, ModuleDef> = {
     noteParent: true,
     fields: [
       { api_name: "Subject", label: "Subject", type: "text", length: 255, mandatory: true },
-      { api_name: "Call_Type", label: "Call Type", type: "picklist", picklist: ["Outbound", "Inbound", "Missed"], mandatory: true },
+      {
+        api_name: "Call_Type",
+        label: "Call Type",
+        type: "picklist",
+        picklist: ["Outbound", "Inbound", "Missed"],
+        mandatory: true,
+      },
       { api_name: "Call_Start_Time", label: "Call Start Time", type: "datetime", mandatory: true },
-      { api_name: "Call_Duration", label: "Call Duration", type: "text", length: 10, mandatory: true },
+      {
+        api_name: "Call_Duration",
+        label: "Call Duration",
+        type: "text",
+        length: 10,
+        mandatory: true,
+      },
       { api_name: "Description", label: "Description", type: "textarea", length: 32000 },
       ...system(),
       tag,
@@ -271,7 +319,11 @@ export interface TeamPipelineDef {
   subPipelines: { name: string; stages: StageDef[] }[];
 }
 
-const open = (name: string, probability: number): StageDef => ({ name, probability, forecast_type: "Open" });
+const open = (name: string, probability: number): StageDef => ({
+  name,
+  probability,
+  forecast_type: "Open",
+});
 const WON: StageDef = { name: "Closed Won", probability: 100, forecast_type: "Closed Won" };
 const LOST: StageDef = { name: "Closed Lost", probability: 0, forecast_type: "Closed Lost" };
 
@@ -310,7 +362,14 @@ export const TEAM_PIPELINES: TeamPipelineDef[] = [
     subPipelines: [
       {
         name: "Partnerships Standard",
-        stages: [open("Identified", 10), open("Intro Call", 25), open("Evaluation", 50), open("Agreement Sent", 80), WON, LOST],
+        stages: [
+          open("Identified", 10),
+          open("Intro Call", 25),
+          open("Evaluation", 50),
+          open("Agreement Sent", 80),
+          WON,
+          LOST,
+        ],
       },
     ],
   },

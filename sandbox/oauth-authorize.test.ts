@@ -1,7 +1,15 @@
 // GET/POST /oauth/v2/auth: consent page, validation, accept and deny redirects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "./server";
-import { APP_SCOPES, DEMO_CLIENT_ID, REDIRECT_URI, authorize, exchange, startTestSandbox, USERS } from "./test-helpers";
+import {
+  APP_SCOPES,
+  DEMO_CLIENT_ID,
+  REDIRECT_URI,
+  authorize,
+  exchange,
+  startTestSandbox,
+  USERS,
+} from "./test-helpers";
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -17,10 +25,14 @@ describe("GET /oauth/v2/auth", () => {
     const res = await fetch(authUrl(sb.origins.us, {}));
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<input type="radio" name="user" value="60012345678"[^>]*> Ada Lovelace — ada@example\.com \(US\)<\/label>/);
+    expect(html).toMatch(
+      /<input type="radio" name="user" value="60012345678"[^>]*> Ada Lovelace — ada@example\.com \(US\)<\/label>/,
+    );
     expect(html).toContain("Emil Weber — emil@example.eu (EU)");
     expect(html).toContain("Grace Hopper — grace@example.com (US)");
-    expect(html).toMatch(/<label for="org">Organization<\/label>\s*<select id="org" name="org"><option value="749001001">Analytical Engines Inc<\/option><\/select>/);
+    expect(html).toMatch(
+      /<label for="org">Organization<\/label>\s*<select id="org" name="org"><option value="749001001">Analytical Engines Inc<\/option><\/select>/,
+    );
     expect(html).toMatch(/<button[^>]*value="accept">Accept<\/button>/);
     expect(html).toMatch(/<button[^>]*value="deny">Deny<\/button>/);
     expect(html).toContain("ZohoBigin.coql.READ");
@@ -30,14 +42,24 @@ describe("GET /oauth/v2/auth", () => {
   });
 
   it("accepts space-separated scopes", async () => {
-    const res = await fetch(authUrl(sb.origins.us, { scope: "ZohoBigin.modules.ALL ZohoBigin.settings.ALL" }));
+    const res = await fetch(
+      authUrl(sb.origins.us, { scope: "ZohoBigin.modules.ALL ZohoBigin.settings.ALL" }),
+    );
     expect(res.status).toBe(200);
   });
 
   it.each([
     ["unknown client_id", { client_id: "1000.NOPE" }, "Invalid Client"],
-    ["unregistered redirect_uri", { redirect_uri: "http://localhost:3000/evil" }, "Invalid Redirect Uri"],
-    ["redirect_uri with a trailing slash", { redirect_uri: REDIRECT_URI + "/" }, "Invalid Redirect Uri"],
+    [
+      "unregistered redirect_uri",
+      { redirect_uri: "http://localhost:3000/evil" },
+      "Invalid Redirect Uri",
+    ],
+    [
+      "redirect_uri with a trailing slash",
+      { redirect_uri: REDIRECT_URI + "/" },
+      "Invalid Redirect Uri",
+    ],
     ["response_type=token", { response_type: "token" }, "Invalid Response Type"],
     ["unknown scope", { scope: "ZohoBigin.modules.ALL,Evil.scope" }, "Invalid OAuth Scope"],
     ["missing scope", { scope: "" }, "Invalid OAuth Scope"],
@@ -55,7 +77,15 @@ describe("POST /oauth/v2/auth (consent decision)", () => {
     const res = await fetch(`${sb.origins.us}/oauth/v2/auth`, {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams({ response_type: "code", client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT_URI, scope: APP_SCOPES, state: "s 1/2", user: USERS.ada.zuid, action: "accept" }),
+      body: new URLSearchParams({
+        response_type: "code",
+        client_id: DEMO_CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
+        scope: APP_SCOPES,
+        state: "s 1/2",
+        user: USERS.ada.zuid,
+        action: "accept",
+      }),
     });
     expect(res.status).toBe(302);
     const location = res.headers.get("location")!;
@@ -83,13 +113,23 @@ describe("POST /oauth/v2/auth (consent decision)", () => {
   it("binds the chosen org; a user cannot pick an org they are not in", async () => {
     const q = await authorize(sb.origins.us, { user: "grace", org: USERS.grace.org2 });
     const { json } = await exchange(sb.origins.us, q.get("code")!);
-    const org = await fetch(`${sb.origins.us}/bigin/v2/org`, { headers: { authorization: `Zoho-oauthtoken ${json.access_token}` } });
+    const org = await fetch(`${sb.origins.us}/bigin/v2/org`, {
+      headers: { authorization: `Zoho-oauthtoken ${json.access_token}` },
+    });
     expect((await org.json()).org[0].company_name).toBe("Cobol Works LLC");
 
     const res = await fetch(`${sb.origins.us}/oauth/v2/auth`, {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams({ response_type: "code", client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT_URI, scope: APP_SCOPES, user: USERS.ada.zuid, org: USERS.grace.org2, action: "accept" }),
+      body: new URLSearchParams({
+        response_type: "code",
+        client_id: DEMO_CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
+        scope: APP_SCOPES,
+        user: USERS.ada.zuid,
+        org: USERS.grace.org2,
+        action: "accept",
+      }),
     });
     expect(res.status).toBe(400);
     expect(res.headers.get("location")).toBeNull();
@@ -99,7 +139,14 @@ describe("POST /oauth/v2/auth (consent decision)", () => {
     const res = await fetch(`${sb.origins.us}/oauth/v2/auth`, {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams({ response_type: "code", client_id: DEMO_CLIENT_ID, redirect_uri: "https://evil.example/cb", scope: APP_SCOPES, user: USERS.ada.zuid, action: "accept" }),
+      body: new URLSearchParams({
+        response_type: "code",
+        client_id: DEMO_CLIENT_ID,
+        redirect_uri: "https://evil.example/cb",
+        scope: APP_SCOPES,
+        user: USERS.ada.zuid,
+        action: "accept",
+      }),
     });
     expect(res.status).toBe(400);
     expect(res.headers.get("location")).toBeNull();

@@ -14,16 +14,21 @@ beforeEach(async () => {
 afterEach(() => vi.useRealTimers());
 
 async function offlineGrant(prompt = true) {
-  const q = await authorize(sb.origins.us, { accessType: "offline", prompt: prompt ? "consent" : undefined });
+  const q = await authorize(sb.origins.us, {
+    accessType: "offline",
+    prompt: prompt ? "consent" : undefined,
+  });
   const { json } = await exchange(sb.origins.us, q.get("code")!);
   return { access: String(json.access_token), refresh: String(json.refresh_token) };
 }
-const orgStatus = async (token: string) => (await api(sb.origins.us, token, "GET", "/bigin/v2/org")).json?.code ?? "OK";
+const orgStatus = async (token: string) =>
+  (await api(sb.origins.us, token, "GET", "/bigin/v2/org")).json?.code ?? "OK";
 
 describe("refresh-grant rate: 10 access tokens per refresh token per 10 minutes", () => {
   it("denies the 11th refresh with access_denied, then allows again after the window", async () => {
     const g = await offlineGrant();
-    for (let i = 0; i < 10; i++) expect((await refresh(sb.origins.us, g.refresh)).json.access_token).toBeDefined();
+    for (let i = 0; i < 10; i++)
+      expect((await refresh(sb.origins.us, g.refresh)).json.access_token).toBeDefined();
     const denied = await refresh(sb.origins.us, g.refresh);
     expect(denied.status).toBe(200);
     expect(denied.json.error).toBe("access_denied");
@@ -39,9 +44,16 @@ describe("refresh-grant rate: 10 access tokens per refresh token per 10 minutes"
   });
 
   it("can be turned off with reset {limits:false}", async () => {
-    await admin(sb.origins.us, "POST", "/reset", { contacts: 3, companies: 1, deals: 19, notes: 0, limits: false });
+    await admin(sb.origins.us, "POST", "/reset", {
+      contacts: 3,
+      companies: 1,
+      deals: 19,
+      notes: 0,
+      limits: false,
+    });
     const g = await offlineGrant();
-    for (let i = 0; i < 25; i++) expect((await refresh(sb.origins.us, g.refresh)).json.access_token).toBeDefined();
+    for (let i = 0; i < 25; i++)
+      expect((await refresh(sb.origins.us, g.refresh)).json.access_token).toBeDefined();
   });
 });
 
@@ -72,7 +84,9 @@ describe("refresh tokens per user and client: 20", () => {
     expect((await refresh(sb.origins.us, grants[0].refresh)).json.access_token).toBeDefined();
     expect(await orgStatus(grants[0].access)).toBe("OK");
     grants.push(await offlineGrant()); // 21st
-    expect((await refresh(sb.origins.us, grants[0].refresh)).json).toEqual({ error: "invalid_code" });
+    expect((await refresh(sb.origins.us, grants[0].refresh)).json).toEqual({
+      error: "invalid_code",
+    });
     expect(await orgStatus(grants[0].access)).toBe("INVALID_TOKEN");
     expect((await refresh(sb.origins.us, grants[1].refresh)).json.access_token).toBeDefined();
     expect((await refresh(sb.origins.us, grants[20].refresh)).json.access_token).toBeDefined();

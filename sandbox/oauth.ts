@@ -2,7 +2,14 @@
 import type { ServerResponse } from "node:http";
 import { createHmac } from "node:crypto";
 import { escapeHtml, formParams, redirect, sendHtml, sendJson, type Req } from "./http";
-import { allowRefreshMint, consentKey, findAccess, mintAccess, mintRefresh, revokeRefresh } from "./tokens";
+import {
+  allowRefreshMint,
+  consentKey,
+  findAccess,
+  mintAccess,
+  mintRefresh,
+  revokeRefresh,
+} from "./tokens";
 import { makeToken } from "./util";
 import type { Client, Dc, Person, World } from "./world";
 
@@ -36,7 +43,11 @@ function errorPage(res: ServerResponse, title: string, detail: string) {
 }
 
 /** Checks shared by the consent page and its form post. Renders the error page on failure. */
-function checkAuthRequest(ctx: DcContext, params: URLSearchParams, res: ServerResponse): { client: Client; redirectUri: string; scopes: string[] } | null {
+function checkAuthRequest(
+  ctx: DcContext,
+  params: URLSearchParams,
+  res: ServerResponse,
+): { client: Client; redirectUri: string; scopes: string[] } | null {
   const client = ctx.world.clients.get(params.get("client_id") ?? "");
   if (!client) {
     errorPage(res, "Invalid Client", "The client_id is not registered with this accounts server.");
@@ -44,7 +55,11 @@ function checkAuthRequest(ctx: DcContext, params: URLSearchParams, res: ServerRe
   }
   const redirectUri = params.get("redirect_uri") ?? "";
   if (!client.redirect_uris.includes(redirectUri)) {
-    errorPage(res, "Invalid Redirect Uri", "The redirect_uri does not exactly match a URI registered for this client.");
+    errorPage(
+      res,
+      "Invalid Redirect Uri",
+      "The redirect_uri does not exactly match a URI registered for this client.",
+    );
     return null;
   }
   if (params.get("response_type") !== "code") {
@@ -54,7 +69,11 @@ function checkAuthRequest(ctx: DcContext, params: URLSearchParams, res: ServerRe
   const scopes = splitScopes(params.get("scope"));
   const bad = scopes.find((s) => !SCOPE_PATTERNS.some((re) => re.test(s)));
   if (!scopes.length || bad) {
-    errorPage(res, "Invalid OAuth Scope", bad ? `Unknown scope: ${bad}` : "The scope parameter is missing.");
+    errorPage(
+      res,
+      "Invalid OAuth Scope",
+      bad ? `Unknown scope: ${bad}` : "The scope parameter is missing.",
+    );
     return null;
   }
   return { client, redirectUri, scopes };
@@ -74,7 +93,15 @@ export function handleAuthorizePage(ctx: DcContext, req: Req, res: ServerRespons
   if (!checked) return;
   const { client, scopes } = checked;
   const people = visiblePeople(ctx.world);
-  const hidden = ["client_id", "redirect_uri", "response_type", "scope", "state", "access_type", "prompt"]
+  const hidden = [
+    "client_id",
+    "redirect_uri",
+    "response_type",
+    "scope",
+    "state",
+    "access_type",
+    "prompt",
+  ]
     .filter((k) => req.query.has(k))
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(req.query.get(k)!)}">`)
     .join("");
@@ -88,7 +115,9 @@ export function handleAuthorizePage(ctx: DcContext, req: Req, res: ServerRespons
     })
     .join("");
   const firstOrgs = people.length ? orgsOf(ctx.world, people[0]) : [];
-  const options = firstOrgs.map((o) => `<option value="${o.id}">${escapeHtml(o.name)}</option>`).join("");
+  const options = firstOrgs
+    .map((o) => `<option value="${o.id}">${escapeHtml(o.name)}</option>`)
+    .join("");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Authorize ${escapeHtml(client.name)} – Bigin sandbox</title>
@@ -152,7 +181,8 @@ export function handleAuthorizeDecision(ctx: DcContext, req: Req, res: ServerRes
   const person = visiblePeople(world).find((p) => String(p.zuid) === params.get("user"));
   if (!person) return errorPage(res, "Unknown User", "Choose one of the listed users.");
   const orgId = params.get("org") || person.orgIds[0];
-  if (!person.orgIds.includes(orgId) || !world.orgs.has(orgId)) return errorPage(res, "Invalid Organization", "The user is not a member of that organization.");
+  if (!person.orgIds.includes(orgId) || !world.orgs.has(orgId))
+    return errorPage(res, "Invalid Organization", "The user is not a member of that organization.");
   const org = world.orgs.get(orgId)!;
   const key = consentKey(person.zuid, checked.client.client_id);
   const offline = params.get("access_type") === "offline";
@@ -173,11 +203,22 @@ export function handleAuthorizeDecision(ctx: DcContext, req: Req, res: ServerRes
   const accountsServer = world.origins[org.dc];
   redirect(
     res,
-    withParams(checked.redirectUri, [...stateParam, ["code", code], ["location", org.dc], ["accounts-server", accountsServer]]),
+    withParams(checked.redirectUri, [
+      ...stateParam,
+      ["code", code],
+      ["location", org.dc],
+      ["accounts-server", accountsServer],
+    ]),
   );
 }
 
-function tokenError(ctx: DcContext, req: Req, res: ServerResponse, error: string, description?: string) {
+function tokenError(
+  ctx: DcContext,
+  req: Req,
+  res: ServerResponse,
+  error: string,
+  description?: string,
+) {
   const stats = ctx.world.stats[ctx.dc];
   stats.errors[error] = (stats.errors[error] ?? 0) + 1;
   // Zoho answers token errors with HTTP 200 and an `error` key (bigin-api.md §2.5).
@@ -199,7 +240,9 @@ function idToken(ctx: DcContext, client: Client, person: Person | undefined, now
     iat: Math.floor(now / 1000),
     exp: Math.floor(now / 1000) + 3600,
   });
-  const sig = createHmac("sha256", client.client_secret).update(`${head}.${body}`).digest("base64url");
+  const sig = createHmac("sha256", client.client_secret)
+    .update(`${head}.${body}`)
+    .digest("base64url");
   return `${head}.${body}.${sig}`;
 }
 
@@ -211,25 +254,40 @@ export function handleToken(ctx: DcContext, req: Req, res: ServerResponse) {
   if (auth.startsWith("Basic ")) {
     const [id, secret] = Buffer.from(auth.slice(6), "base64").toString("utf8").split(":");
     if (id && !params.has("client_id")) params.set("client_id", decodeURIComponent(id));
-    if (secret !== undefined && !params.has("client_secret")) params.set("client_secret", decodeURIComponent(secret));
+    if (secret !== undefined && !params.has("client_secret"))
+      params.set("client_secret", decodeURIComponent(secret));
   }
   const grantType = params.get("grant_type");
-  if (grantType !== "authorization_code" && grantType !== "refresh_token") return tokenError(ctx, req, res, "unsupported_grant_type");
+  if (grantType !== "authorization_code" && grantType !== "refresh_token")
+    return tokenError(ctx, req, res, "unsupported_grant_type");
   const client = world.clients.get(params.get("client_id") ?? "");
   if (!client) return tokenError(ctx, req, res, "invalid_client");
-  if (params.get("client_secret") !== client.client_secret) return tokenError(ctx, req, res, "invalid_client_secret");
+  if (params.get("client_secret") !== client.client_secret)
+    return tokenError(ctx, req, res, "invalid_client_secret");
   const now = Date.now();
   const ttl = world.settings.accessTokenTtlS;
 
   if (grantType === "authorization_code") {
     const code = world.codes.get(params.get("code") ?? "");
-    if (!code || code.expiresAt <= now || code.clientId !== client.client_id || code.dc !== ctx.dc) {
+    if (
+      !code ||
+      code.expiresAt <= now ||
+      code.clientId !== client.client_id ||
+      code.dc !== ctx.dc
+    ) {
       if (code && code.expiresAt <= now) world.codes.delete(code.code);
       return tokenError(ctx, req, res, "invalid_code");
     }
-    if (params.has("redirect_uri") && params.get("redirect_uri") !== code.redirectUri) return tokenError(ctx, req, res, "invalid_redirect_uri");
+    if (params.has("redirect_uri") && params.get("redirect_uri") !== code.redirectUri)
+      return tokenError(ctx, req, res, "invalid_redirect_uri");
     world.codes.delete(code.code); // single use
-    const grant = { clientId: client.client_id, zuid: code.zuid, orgId: code.orgId, dc: code.dc, scopes: code.scopes };
+    const grant = {
+      clientId: client.client_id,
+      zuid: code.zuid,
+      orgId: code.orgId,
+      dc: code.dc,
+      scopes: code.scopes,
+    };
     const rt = code.issueRefresh ? mintRefresh(world, grant, now) : null;
     const at = mintAccess(world, grant, rt, now);
     world.stats[ctx.dc].grants.authorization_code++;
@@ -241,21 +299,39 @@ export function handleToken(ctx: DcContext, req: Req, res: ServerResponse) {
     body.token_type = "Bearer";
     body.expires_in = ttl;
     if (code.scopes.some((s) => /^(openid|email)$/i.test(s))) {
-      body.id_token = idToken(ctx, client, world.people.find((p) => p.zuid === code.zuid), now);
+      body.id_token = idToken(
+        ctx,
+        client,
+        world.people.find((p) => p.zuid === code.zuid),
+        now,
+      );
     }
     return sendJson(res, req, 200, body);
   }
 
   const rt = world.refreshTokens.get(params.get("refresh_token") ?? "");
   // A revoked, evicted or foreign refresh token is reported as invalid_code (bigin-api.md §2.5).
-  if (!rt || rt.clientId !== client.client_id || rt.dc !== ctx.dc) return tokenError(ctx, req, res, "invalid_code");
+  if (!rt || rt.clientId !== client.client_id || rt.dc !== ctx.dc)
+    return tokenError(ctx, req, res, "invalid_code");
   if (!allowRefreshMint(world, rt, now)) {
-    return tokenError(ctx, req, res, "access_denied", "You have made too many requests continuously. Please try again after some time.");
+    return tokenError(
+      ctx,
+      req,
+      res,
+      "access_denied",
+      "You have made too many requests continuously. Please try again after some time.",
+    );
   }
   const at = mintAccess(world, rt, rt, now);
   world.stats[ctx.dc].grants.refresh_token++;
   world.onChange();
-  sendJson(res, req, 200, { access_token: at.token, scope: rt.scopes.join(" "), api_domain: ctx.origin, token_type: "Bearer", expires_in: ttl });
+  sendJson(res, req, 200, {
+    access_token: at.token,
+    scope: rt.scopes.join(" "),
+    api_domain: ctx.origin,
+    token_type: "Bearer",
+    expires_in: ttl,
+  });
 }
 
 /** `POST /oauth/v2/token/revoke?token=`: revokes a refresh token (and its access tokens) or one access token. */
@@ -281,7 +357,13 @@ export function handleUserInfo(ctx: DcContext, req: Req, res: ServerResponse) {
   const m = /^(?:Zoho-oauthtoken|Bearer)\s+(\S+)$/i.exec(String(req.headers.authorization ?? ""));
   const at = m ? findAccess(ctx.world, m[1], Date.now()) : null;
   if (!at || at.dc !== ctx.dc) return sendJson(res, req, 401, { error: "invalid_token" });
-  const allowed = ["aaaserver.profile.read", "aaaserver.profile.all", "profile", "email", "openid"].some((s) => at.scopeSet.has(s));
+  const allowed = [
+    "aaaserver.profile.read",
+    "aaaserver.profile.all",
+    "profile",
+    "email",
+    "openid",
+  ].some((s) => at.scopeSet.has(s));
   if (!allowed) return sendJson(res, req, 401, { error: "invalid_oauthscope" });
   const p = ctx.world.people.find((x) => x.zuid === at.zuid)!;
   sendJson(res, req, 200, {

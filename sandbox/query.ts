@@ -6,8 +6,10 @@ import type { Org, Rec } from "./world";
 
 type Pred = (rec: Rec) => boolean;
 
-const queryError = (message: string, details: Record<string, unknown> = {}) => new ApiError(400, "INVALID_QUERY", message, details);
-const syntaxError = (message: string, details: Record<string, unknown> = {}) => new ApiError(400, "SYNTAX_ERROR", message, details);
+const queryError = (message: string, details: Record<string, unknown> = {}) =>
+  new ApiError(400, "INVALID_QUERY", message, details);
+const syntaxError = (message: string, details: Record<string, unknown> = {}) =>
+  new ApiError(400, "SYNTAX_ERROR", message, details);
 
 const TEXT_TYPES = new Set(["text", "textarea", "email", "phone", "website", "picklist", "module"]);
 const NUM_TYPES = new Set(["currency", "double", "integer"]);
@@ -23,18 +25,33 @@ function fieldDef(module: ModuleName, name: string): FieldDef | undefined {
 /** The comparable scalar of a stored value: refs compare by id (and name), others as stored. */
 type Scalar = string | number | boolean | null;
 
-function compareOp(op: string, type: string, actual: unknown, values: string[], field: string): boolean {
+function compareOp(
+  op: string,
+  type: string,
+  actual: unknown,
+  values: string[],
+  field: string,
+): boolean {
   if (actual === null || actual === undefined || actual === "") {
     if (op === "not_equal" || op === "not_in") return true;
     return false;
   }
   const lower = (s: unknown) => String(s).toLowerCase();
   if (REF_TYPES.has(type) || field === "id") {
-    const ref = typeof actual === "object" ? (actual as { id: string; name?: string; email?: string }) : { id: String(actual) };
-    const hit = values.some((v) => v === ref.id || (ref.name !== undefined && lower(ref.name) === lower(v)) || (ref.email !== undefined && lower(ref.email) === lower(v)));
+    const ref =
+      typeof actual === "object"
+        ? (actual as { id: string; name?: string; email?: string })
+        : { id: String(actual) };
+    const hit = values.some(
+      (v) =>
+        v === ref.id ||
+        (ref.name !== undefined && lower(ref.name) === lower(v)) ||
+        (ref.email !== undefined && lower(ref.email) === lower(v)),
+    );
     if (op === "equals" || op === "in") return hit;
     if (op === "not_equal" || op === "not_in") return !hit;
-    if (op === "starts_with") return values.some((v) => lower(ref.name ?? ref.id).startsWith(lower(v)));
+    if (op === "starts_with")
+      return values.some((v) => lower(ref.name ?? ref.id).startsWith(lower(v)));
     return false;
   }
   if (type === "boolean") {
@@ -42,7 +59,8 @@ function compareOp(op: string, type: string, actual: unknown, values: string[], 
     return op === "not_equal" ? !hit : hit;
   }
   if (NUM_TYPES.has(type) || TIME_TYPES.has(type)) {
-    const conv = (v: unknown) => (NUM_TYPES.has(type) ? Number(v) : toComparableTime(String(v)) ?? NaN);
+    const conv = (v: unknown) =>
+      NUM_TYPES.has(type) ? Number(v) : (toComparableTime(String(v)) ?? NaN);
     const a = conv(actual);
     const nums = values.map(conv);
     switch (op) {
@@ -86,7 +104,17 @@ function compareOp(op: string, type: string, actual: unknown, values: string[], 
 
 const OPS_BY_KIND: Record<string, string[]> = {
   text: ["equals", "not_equal", "starts_with", "ends_with", "contains", "in", "not_in"],
-  num: ["equals", "not_equal", "greater_than", "greater_equal", "less_than", "less_equal", "between", "in", "not_in"],
+  num: [
+    "equals",
+    "not_equal",
+    "greater_than",
+    "greater_equal",
+    "less_than",
+    "less_equal",
+    "between",
+    "in",
+    "not_in",
+  ],
   ref: ["equals", "not_equal", "in", "not_in", "starts_with"],
   bool: ["equals", "not_equal"],
 };
@@ -144,7 +172,10 @@ export function parseCriteria(module: ModuleName, criteria: string): Pred {
     const field = s.slice(i, c1).trim();
     const c2 = s.indexOf(":", c1 + 1);
     if (c2 < 0) fail("invalid criteria: expected field:operator:value");
-    const op = s.slice(c1 + 1, c2).trim().toLowerCase();
+    const op = s
+      .slice(c1 + 1, c2)
+      .trim()
+      .toLowerCase();
     i = c2 + 1;
     const values: string[] = [];
     let cur = "";
@@ -167,8 +198,10 @@ export function parseCriteria(module: ModuleName, criteria: string): Pred {
     values.push(cur);
     const def = fieldDef(module, field);
     if (!def) throw queryError("invalid field in criteria", { api_name: field });
-    if (!OPS_BY_KIND[kindOf(def.type)].includes(op)) throw queryError("invalid operator for the field", { api_name: field, operator: op });
-    if (op === "between" && values.length !== 2) throw queryError("between needs two values", { api_name: field });
+    if (!OPS_BY_KIND[kindOf(def.type)].includes(op))
+      throw queryError("invalid operator for the field", { api_name: field, operator: op });
+    if (op === "between" && values.length !== 2)
+      throw queryError("between needs two values", { api_name: field });
     const type = def.type;
     return (rec) => compareOp(op, type, rec[field], values, field);
   };
@@ -178,7 +211,8 @@ export function parseCriteria(module: ModuleName, criteria: string): Pred {
   return pred;
 }
 
-const TEXTISH = (f: FieldDef) => TEXT_TYPES.has(f.type) && f.type !== "picklist" && f.type !== "module";
+const TEXTISH = (f: FieldDef) =>
+  TEXT_TYPES.has(f.type) && f.type !== "picklist" && f.type !== "module";
 
 /** `word`: case-insensitive substring over the module's text fields and lookup names. */
 export function wordPredicate(module: ModuleName, word: string): Pred {
@@ -186,14 +220,19 @@ export function wordPredicate(module: ModuleName, word: string): Pred {
   const text = MODULES[module].fields.filter((f) => TEXTISH(f)).map((f) => f.api_name);
   const refs = MODULES[module].fields.filter((f) => f.type === "lookup").map((f) => f.api_name);
   return (rec) =>
-    text.some((k) => typeof rec[k] === "string" && (rec[k] as string).toLowerCase().includes(needle)) ||
-    refs.some((k) => (rec[k] as { name?: string } | null)?.name?.toLowerCase().includes(needle) ?? false);
+    text.some(
+      (k) => typeof rec[k] === "string" && (rec[k] as string).toLowerCase().includes(needle),
+    ) ||
+    refs.some(
+      (k) => (rec[k] as { name?: string } | null)?.name?.toLowerCase().includes(needle) ?? false,
+    );
 }
 
 export function emailPredicate(module: ModuleName, email: string): Pred {
   const needle = email.toLowerCase();
   const keys = MODULES[module].fields.filter((f) => f.type === "email").map((f) => f.api_name);
-  return (rec) => keys.some((k) => typeof rec[k] === "string" && (rec[k] as string).toLowerCase() === needle);
+  return (rec) =>
+    keys.some((k) => typeof rec[k] === "string" && (rec[k] as string).toLowerCase() === needle);
 }
 
 const digits = (s: string) => s.replace(/\D/g, "");
@@ -240,7 +279,7 @@ function tokenize(q: string): Tok[] {
         } else v += q[i++];
       }
       out.push({ t: "str", v });
-    } else if (/[0-9-]/.test(ch) && /[0-9.]/.test(q[i + 1] ?? "") || /[0-9]/.test(ch)) {
+    } else if ((/[0-9-]/.test(ch) && /[0-9.]/.test(q[i + 1] ?? "")) || /[0-9]/.test(ch)) {
       const m = /^-?\d+(\.\d+)?/.exec(q.slice(i))!;
       out.push({ t: "num", v: m[0] });
       i += m[0].length;
@@ -282,11 +321,12 @@ export function coqlValue(org: Org, module: ModuleName, rec: Rec, path: string):
   if (tail === "id") return ref.id;
   if (def.type === "lookup" && def.lookup) {
     const target = org.data[def.lookup].byId.get(ref.id);
-    return target ? target[tail] ?? null : null;
+    return target ? (target[tail] ?? null) : null;
   }
   if (def.type === "ownerlookup" || def.type === "userlookup") {
-    const user = org.users.find((u) => u.id === ref.id) as unknown as Record<string, unknown> | undefined;
-    return user ? user[tail] ?? (tail === "name" ? ref.name : null) : null;
+    const user = org.users.find((u) => u.id === ref.id) as unknown as
+      Record<string, unknown> | undefined;
+    return user ? (user[tail] ?? (tail === "name" ? ref.name : null)) : null;
   }
   return null;
 }
@@ -297,17 +337,22 @@ function checkColumn(module: ModuleName, path: string): FieldDef {
   if (!def) throw queryError("invalid column given", { column_name: path });
   if (tail !== undefined) {
     if (def.type === "lookup" && def.lookup) {
-      if (tail !== "id" && !fieldDef(def.lookup, tail)) throw queryError("invalid column given", { column_name: path });
+      if (tail !== "id" && !fieldDef(def.lookup, tail))
+        throw queryError("invalid column given", { column_name: path });
       return tail === "id" ? ID_FIELD : fieldDef(def.lookup, tail)!;
     }
-    if (def.type === "ownerlookup" || def.type === "userlookup") return { api_name: tail, label: tail, type: tail === "id" ? "bigint" : "text" };
+    if (def.type === "ownerlookup" || def.type === "userlookup")
+      return { api_name: tail, label: tail, type: tail === "id" ? "bigint" : "text" };
     throw queryError("invalid column given", { column_name: path });
   }
   return def;
 }
 
 function likeToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".");
+  const body = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/%/g, ".*")
+    .replace(/_/g, ".");
   return new RegExp(`^${body}$`, "i");
 }
 
@@ -321,9 +366,11 @@ function cmp(a: unknown, b: unknown, type: string): number {
   const y = scalar(b);
   if (x === null || x === undefined) return y === null || y === undefined ? 0 : -1;
   if (y === null || y === undefined) return 1;
-  if (TIME_TYPES.has(type)) return (toComparableTime(String(x)) ?? 0) - (toComparableTime(String(y)) ?? 0);
+  if (TIME_TYPES.has(type))
+    return (toComparableTime(String(x)) ?? 0) - (toComparableTime(String(y)) ?? 0);
   if (typeof x === "number" && typeof y === "number") return x - y;
-  if (typeof x === "boolean" || typeof y === "boolean") return String(x) === String(y) ? 0 : String(x) < String(y) ? -1 : 1;
+  if (typeof x === "boolean" || typeof y === "boolean")
+    return String(x) === String(y) ? 0 : String(x) < String(y) ? -1 : 1;
   const sx = String(x).toLowerCase();
   const sy = String(y).toLowerCase();
   return sx < sy ? -1 : sx > sy ? 1 : 0;
@@ -336,7 +383,8 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
   const peek = () => toks[p];
   const kw = (word: string) => peek()?.t === "id" && peek().v.toLowerCase() === word;
   const expectKw = (word: string) => {
-    if (!kw(word)) throw syntaxError(`expected ${word.toUpperCase()}`, { near: peek()?.v ?? "end of query" });
+    if (!kw(word))
+      throw syntaxError(`expected ${word.toUpperCase()}`, { near: peek()?.v ?? "end of query" });
     p++;
   };
   const punct = (c: string) => peek()?.t === "punct" && peek().v === c;
@@ -345,16 +393,18 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
   const columns: string[] = [];
   do {
     const tok = toks[p++];
-    if (!tok || tok.t !== "id") throw syntaxError("expected a column name", { near: tok?.v ?? "end of query" });
+    if (!tok || tok.t !== "id")
+      throw syntaxError("expected a column name", { near: tok?.v ?? "end of query" });
     columns.push(tok.v);
   } while (punct(",") && ++p);
   expectKw("from");
   const modTok = toks[p++];
   if (!modTok || modTok.t !== "id") throw syntaxError("expected a module name");
   if (!isModuleName(modTok.v)) throw queryError("invalid module given", { module: modTok.v });
-  const module = modTok.v;
-  if (columns.length > 50) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 columns is allowed", { limit: 50 });
-  const types = new Map(columns.map((c) => [c, checkColumn(module, c).type]));
+  const mod = modTok.v;
+  if (columns.length > 50)
+    throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 columns is allowed", { limit: 50 });
+  const types = new Map(columns.map((c) => [c, checkColumn(mod, c).type]));
 
   let conditions = 0;
   const value = (): unknown => {
@@ -362,7 +412,8 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
     if (!tok) throw syntaxError("expected a value");
     if (tok.t === "str") return tok.v;
     if (tok.t === "num") return Number(tok.v);
-    if (tok.t === "id" && (tok.v.toLowerCase() === "true" || tok.v.toLowerCase() === "false")) return tok.v.toLowerCase() === "true";
+    if (tok.t === "id" && (tok.v.toLowerCase() === "true" || tok.v.toLowerCase() === "false"))
+      return tok.v.toLowerCase() === "true";
     if (tok.t === "id" && tok.v.toLowerCase() === "null") return null;
     throw syntaxError("expected a value", { near: tok.v });
   };
@@ -375,14 +426,19 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
       return inner;
     }
     const colTok = toks[p++];
-    if (!colTok || colTok.t !== "id") throw syntaxError("expected a column in WHERE", { near: colTok?.v ?? "end of query" });
-    if (++conditions > 25) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 25 conditions is allowed", { limit: 25 });
+    if (!colTok || colTok.t !== "id")
+      throw syntaxError("expected a column in WHERE", { near: colTok?.v ?? "end of query" });
+    if (++conditions > 25)
+      throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 25 conditions is allowed", {
+        limit: 25,
+      });
     const col = colTok.v;
-    const def = checkColumn(module, col);
-    const get = (rec: Rec) => coqlValue(org, module, rec, col);
+    const def = checkColumn(mod, col);
+    const get = (rec: Rec) => coqlValue(org, mod, rec, col);
     const refish = REF_TYPES.has(def.type);
     const eq = (a: unknown, v: unknown) => {
-      if (refish && a && typeof a === "object") return compareOp("equals", def.type, a, [String(v)], col);
+      if (refish && a && typeof a === "object")
+        return compareOp("equals", def.type, a, [String(v)], col);
       return cmp(a, v, def.type) === 0 && a !== null && a !== undefined;
     };
     let negate = false;
@@ -412,7 +468,10 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
       while (punct(",") && ++p);
       if (!punct(")")) throw syntaxError("expected ) after IN values");
       p++;
-      if (vals.length > 50) throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 values is allowed in IN", { limit: 50 });
+      if (vals.length > 50)
+        throw new ApiError(400, "LIMIT_EXCEEDED", "a maximum of 50 values is allowed in IN", {
+          limit: 50,
+        });
       return (rec) => {
         const v = get(rec);
         const hit = vals.some((x) => eq(v, x));
@@ -445,7 +504,8 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
     }
     if (negate) throw syntaxError("expected IN, LIKE or BETWEEN after NOT");
     const opTok = toks[p++];
-    if (!opTok || opTok.t !== "op") throw syntaxError("expected a comparison operator", { near: opTok?.v ?? "end of query" });
+    if (!opTok || opTok.t !== "op")
+      throw syntaxError("expected a comparison operator", { near: opTok?.v ?? "end of query" });
     const v = value();
     const op = opTok.v;
     return (rec) => {
@@ -486,7 +546,7 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
     do {
       const f = toks[p++];
       if (!f || f.t !== "id") throw syntaxError("expected a column after ORDER BY");
-      checkColumn(module, f.v);
+      checkColumn(mod, f.v);
       let desc = false;
       if (kw("asc")) p++;
       else if (kw("desc")) {
@@ -517,14 +577,21 @@ export function parseCoql(org: Org, query: string): CoqlQuery {
     offset = int();
   }
   if (p < toks.length) throw syntaxError("unexpected token", { near: toks[p].v });
-  if (limit > 200 || limit < 1) throw new ApiError(400, "LIMIT_EXCEEDED", "limit must be between 1 and 200", { limit: 200 });
-  if (offset + limit > 10_000) throw new ApiError(400, "LIMIT_EXCEEDED", "offset + limit must not exceed 10000", { limit: 10_000 });
+  if (limit > 200 || limit < 1)
+    throw new ApiError(400, "LIMIT_EXCEEDED", "limit must be between 1 and 200", { limit: 200 });
+  if (offset + limit > 10_000)
+    throw new ApiError(400, "LIMIT_EXCEEDED", "offset + limit must not exceed 10000", {
+      limit: 10_000,
+    });
   void types;
-  return { module, columns, where, order, limit, offset };
+  return { module: mod, columns, where, order, limit, offset };
 }
 
 /** Run a parsed COQL query over an org's records. */
-export function runCoql(org: Org, q: CoqlQuery): { rows: Record<string, unknown>[]; more: boolean } {
+export function runCoql(
+  org: Org,
+  q: CoqlQuery,
+): { rows: Record<string, unknown>[]; more: boolean } {
   let rows = org.data[q.module].list;
   if (q.where) rows = rows.filter(q.where);
   if (q.order.length) {
@@ -532,7 +599,11 @@ export function runCoql(org: Org, q: CoqlQuery): { rows: Record<string, unknown>
     rows = rows.slice().sort((a, b) => {
       for (let k = 0; k < q.order.length; k++) {
         const o = q.order[k];
-        const c = cmp(coqlValue(org, q.module, a, o.field), coqlValue(org, q.module, b, o.field), defs[k].type);
+        const c = cmp(
+          coqlValue(org, q.module, a, o.field),
+          coqlValue(org, q.module, b, o.field),
+          defs[k].type,
+        );
         if (c) return o.desc ? -c : c;
       }
       return a.id < b.id ? -1 : 1;

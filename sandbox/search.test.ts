@@ -13,8 +13,19 @@ beforeAll(async () => {
   token = (await signIn(sb)).accessToken;
   await api(sb.origins.us, token, "POST", "/bigin/v2/Contacts", {
     data: [
-      { First_Name: "Ada", Last_Name: "Lovelace (Countess)", Email: "ada.l@engines.example", Mobile: "+1 (617) 555-0199", Title: "Analyst, Engines" },
-      { First_Name: "Charles", Last_Name: "Babbage", Email: "charles@engines.example", Phone: "+44 20 7946 0018" },
+      {
+        First_Name: "Ada",
+        Last_Name: "Lovelace (Countess)",
+        Email: "ada.l@engines.example",
+        Mobile: "+1 (617) 555-0199",
+        Title: "Analyst, Engines",
+      },
+      {
+        First_Name: "Charles",
+        Last_Name: "Babbage",
+        Email: "charles@engines.example",
+        Phone: "+44 20 7946 0018",
+      },
     ],
   });
 });
@@ -24,35 +35,63 @@ describe("criteria", () => {
   it("equals, starts_with, and/or", async () => {
     const eq = await get(`/bigin/v2/Contacts/search?criteria=${q("(Last_Name:equals:Babbage)")}`);
     expect(eq.status).toBe(200);
-    expect(eq.json.data.map((d: { Email: string }) => d.Email)).toEqual(["charles@engines.example"]);
+    expect(eq.json.data.map((d: { Email: string }) => d.Email)).toEqual([
+      "charles@engines.example",
+    ]);
     expect(eq.json.info).toMatchObject({ count: 1, more_records: false, page: 1 });
-    const both = await get(`/bigin/v2/Contacts/search?criteria=${q("((First_Name:equals:ada)and(Email:starts_with:ada.l))")}`);
+    const both = await get(
+      `/bigin/v2/Contacts/search?criteria=${q("((First_Name:equals:ada)and(Email:starts_with:ada.l))")}`,
+    );
     expect(both.json.data).toHaveLength(1);
-    const either = await get(`/bigin/v2/Contacts/search?criteria=${q("((Last_Name:equals:Babbage)or(Email:equals:ada.l@engines.example))")}`);
+    const either = await get(
+      `/bigin/v2/Contacts/search?criteria=${q("((Last_Name:equals:Babbage)or(Email:equals:ada.l@engines.example))")}`,
+    );
     expect(either.json.data).toHaveLength(2);
   });
 
   it("escapes ( ) and , in values with a backslash", async () => {
-    const r = await get(`/bigin/v2/Contacts/search?criteria=${q("(Last_Name:equals:Lovelace \\(Countess\\))")}`);
+    const r = await get(
+      `/bigin/v2/Contacts/search?criteria=${q("(Last_Name:equals:Lovelace \\(Countess\\))")}`,
+    );
     expect(r.json.data).toHaveLength(1);
-    const t = await get(`/bigin/v2/Contacts/search?criteria=${q("(Title:equals:Analyst\\, Engines)")}`);
+    const t = await get(
+      `/bigin/v2/Contacts/search?criteria=${q("(Title:equals:Analyst\\, Engines)")}`,
+    );
     expect(t.json.data).toHaveLength(1);
   });
 
   it("in, not_equal, numeric and date comparisons on deals", async () => {
-    const inStage = await get(`/bigin/v2/Pipelines/search?criteria=${q("(Stage:in:Closed Won,Closed Lost)")}&fields=Stage`);
-    expect(inStage.json.data.every((d: { Stage: string }) => d.Stage.startsWith("Closed"))).toBe(true);
-    const big = await get(`/bigin/v2/Pipelines/search?criteria=${q("((Amount:greater_than:20000)and(Closing_Date:less_than:2030-01-01))")}&fields=Amount`);
+    const inStage = await get(
+      `/bigin/v2/Pipelines/search?criteria=${q("(Stage:in:Closed Won,Closed Lost)")}&fields=Stage`,
+    );
+    expect(inStage.json.data.every((d: { Stage: string }) => d.Stage.startsWith("Closed"))).toBe(
+      true,
+    );
+    const big = await get(
+      `/bigin/v2/Pipelines/search?criteria=${q("((Amount:greater_than:20000)and(Closing_Date:less_than:2030-01-01))")}&fields=Amount`,
+    );
     expect(big.json.data.length).toBeGreaterThan(0);
     expect(big.json.data.every((d: { Amount: number }) => d.Amount > 20000)).toBe(true);
-    const between = await get(`/bigin/v2/Pipelines/search?criteria=${q("(Amount:between:1000,5000)")}&fields=Amount`);
-    expect(between.json.data.every((d: { Amount: number }) => d.Amount >= 1000 && d.Amount <= 5000)).toBe(true);
-    const notLost = await get(`/bigin/v2/Pipelines/search?criteria=${q("(Stage:not_equal:Closed Lost)")}&fields=Stage&per_page=200`);
+    const between = await get(
+      `/bigin/v2/Pipelines/search?criteria=${q("(Amount:between:1000,5000)")}&fields=Amount`,
+    );
+    expect(
+      between.json.data.every((d: { Amount: number }) => d.Amount >= 1000 && d.Amount <= 5000),
+    ).toBe(true);
+    const notLost = await get(
+      `/bigin/v2/Pipelines/search?criteria=${q("(Stage:not_equal:Closed Lost)")}&fields=Stage&per_page=200`,
+    );
     expect(notLost.json.data.some((d: { Stage: string }) => d.Stage === "Closed Lost")).toBe(false);
   });
 
   it("invalid criteria → 400 INVALID_QUERY", async () => {
-    for (const bad of ["Last_Name:equals:x", "(Last_Name:equals:x", "(Nope:equals:x)", "(Last_Name:greater_than:x)", "(Last_Name:equals:x)junk"]) {
+    for (const bad of [
+      "Last_Name:equals:x",
+      "(Last_Name:equals:x",
+      "(Nope:equals:x)",
+      "(Last_Name:greater_than:x)",
+      "(Last_Name:equals:x)junk",
+    ]) {
       const r = await get(`/bigin/v2/Contacts/search?criteria=${q(bad)}`);
       expect(r.status, bad).toBe(400);
       expect(r.json.code, bad).toBe("INVALID_QUERY");
@@ -71,18 +110,24 @@ describe("email, phone, word", () => {
 
   it("phone compares digits only", async () => {
     const r = await get(`/bigin/v2/Contacts/search?phone=${q("617-555-0199")}`);
-    expect(r.json.data.map((d: { Last_Name: string }) => d.Last_Name)).toContain("Lovelace (Countess)");
+    expect(r.json.data.map((d: { Last_Name: string }) => d.Last_Name)).toContain(
+      "Lovelace (Countess)",
+    );
   });
 
   it("word matches a substring of text fields and lookup names, case-insensitively", async () => {
     const r = await get(`/bigin/v2/Contacts/search?word=babb`);
     expect(r.json.data.map((d: { Last_Name: string }) => d.Last_Name)).toEqual(["Babbage"]);
-    const acct = (await get("/bigin/v2/Accounts?fields=Account_Name&per_page=1")).json.data[0].Account_Name as string;
+    const acct = (await get("/bigin/v2/Accounts?fields=Account_Name&per_page=1")).json.data[0]
+      .Account_Name as string;
     const word = acct.split(" ")[0].toUpperCase();
-    const deals = await get(`/bigin/v2/Pipelines/search?word=${q(word)}&fields=Deal_Name,Account_Name`);
+    const deals = await get(
+      `/bigin/v2/Pipelines/search?word=${q(word)}&fields=Deal_Name,Account_Name`,
+    );
     expect(deals.status).toBe(200);
     const hit = (d: { Deal_Name: string; Account_Name: { name: string } | null }) =>
-      d.Deal_Name.toUpperCase().includes(word) || (d.Account_Name?.name.toUpperCase().includes(word) ?? false);
+      d.Deal_Name.toUpperCase().includes(word) ||
+      (d.Account_Name?.name.toUpperCase().includes(word) ?? false);
     expect(deals.json.data.every(hit)).toBe(true);
   });
 

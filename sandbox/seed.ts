@@ -54,8 +54,22 @@ interface OrgDef {
 }
 
 export const PEOPLE: Person[] = [
-  { zuid: 60012345678, firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", dc: "us", orgIds: ["749001001"] },
-  { zuid: 20087654321, firstName: "Emil", lastName: "Weber", email: "emil@example.eu", dc: "eu", orgIds: ["20071002"] },
+  {
+    zuid: 60012345678,
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@example.com",
+    dc: "us",
+    orgIds: ["749001001"],
+  },
+  {
+    zuid: 20087654321,
+    firstName: "Emil",
+    lastName: "Weber",
+    email: "emil@example.eu",
+    dc: "eu",
+    orgIds: ["20071002"],
+  },
   {
     zuid: 60012345679,
     firstName: "Grace",
@@ -138,29 +152,378 @@ export const ORG_DEFS: OrgDef[] = [
 
 const NAMES = {
   us: {
-    first: ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy", "Anthony", "Betty", "Mark", "Sandra", "Steven", "Ashley", "Andrew", "Emily", "Kevin", "Michelle", "Brian", "Amanda", "Aisha", "Wei", "Carlos", "Mei", "Rahul", "Fatima", "Luis", "Hannah", "Noah", "Olivia", "Ethan", "Chloe", "Omar", "Grace"],
-    last: ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Patel", "Chen"],
-    cities: [["Boston", "MA"], ["New York", "NY"], ["Chicago", "IL"], ["Austin", "TX"], ["Denver", "CO"], ["Seattle", "WA"], ["Atlanta", "GA"], ["Portland", "OR"], ["Phoenix", "AZ"], ["Philadelphia", "PA"], ["San Diego", "CA"], ["Minneapolis", "MN"]],
+    first: [
+      "James",
+      "Mary",
+      "Robert",
+      "Patricia",
+      "John",
+      "Jennifer",
+      "Michael",
+      "Linda",
+      "David",
+      "Elizabeth",
+      "William",
+      "Barbara",
+      "Richard",
+      "Susan",
+      "Joseph",
+      "Jessica",
+      "Thomas",
+      "Sarah",
+      "Charles",
+      "Karen",
+      "Daniel",
+      "Lisa",
+      "Matthew",
+      "Nancy",
+      "Anthony",
+      "Betty",
+      "Mark",
+      "Sandra",
+      "Steven",
+      "Ashley",
+      "Andrew",
+      "Emily",
+      "Kevin",
+      "Michelle",
+      "Brian",
+      "Amanda",
+      "Aisha",
+      "Wei",
+      "Carlos",
+      "Mei",
+      "Rahul",
+      "Fatima",
+      "Luis",
+      "Hannah",
+      "Noah",
+      "Olivia",
+      "Ethan",
+      "Chloe",
+      "Omar",
+      "Grace",
+    ],
+    last: [
+      "Smith",
+      "Johnson",
+      "Williams",
+      "Brown",
+      "Jones",
+      "Garcia",
+      "Miller",
+      "Davis",
+      "Rodriguez",
+      "Martinez",
+      "Hernandez",
+      "Lopez",
+      "Gonzalez",
+      "Wilson",
+      "Anderson",
+      "Thomas",
+      "Taylor",
+      "Moore",
+      "Jackson",
+      "Martin",
+      "Lee",
+      "Perez",
+      "Thompson",
+      "White",
+      "Harris",
+      "Sanchez",
+      "Clark",
+      "Ramirez",
+      "Lewis",
+      "Robinson",
+      "Walker",
+      "Young",
+      "Allen",
+      "King",
+      "Wright",
+      "Scott",
+      "Nguyen",
+      "Hill",
+      "Flores",
+      "Green",
+      "Adams",
+      "Nelson",
+      "Baker",
+      "Hall",
+      "Rivera",
+      "Campbell",
+      "Mitchell",
+      "Carter",
+      "Patel",
+      "Chen",
+    ],
+    cities: [
+      ["Boston", "MA"],
+      ["New York", "NY"],
+      ["Chicago", "IL"],
+      ["Austin", "TX"],
+      ["Denver", "CO"],
+      ["Seattle", "WA"],
+      ["Atlanta", "GA"],
+      ["Portland", "OR"],
+      ["Phoenix", "AZ"],
+      ["Philadelphia", "PA"],
+      ["San Diego", "CA"],
+      ["Minneapolis", "MN"],
+    ],
     country: "United States",
-    streets: ["Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Elm St", "Washington Blvd", "Park Ave", "Lake Rd", "Hill St", "Pine St"],
+    streets: [
+      "Main St",
+      "Oak Ave",
+      "Maple Dr",
+      "Cedar Ln",
+      "Elm St",
+      "Washington Blvd",
+      "Park Ave",
+      "Lake Rd",
+      "Hill St",
+      "Pine St",
+    ],
     suffixes: ["Inc", "LLC", "Co", "Group", "Partners", "Corp"],
   },
   eu: {
-    first: ["Lukas", "Anna", "Leon", "Marie", "Finn", "Sophie", "Paul", "Emma", "Jonas", "Mia", "Felix", "Lena", "Noah", "Hannah", "Elias", "Clara", "Ben", "Lea", "Luca", "Laura", "Matteo", "Giulia", "Lucas", "Chloé", "Hugo", "Inès", "Lars", "Ingrid", "Piotr", "Zofia", "Jan", "Eva", "Tomás", "Lucía", "Mateusz", "Amelie", "Henrik", "Freya", "Nico", "Julia"],
-    last: ["Müller", "Schmidt", "Schneider", "Fischer", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Braun", "Zimmermann", "Hartmann", "Krüger", "Lange", "Rossi", "Bianchi", "Dubois", "Martin", "Bernard", "Jansen", "de Vries", "Nowak", "Kowalski", "Novák", "García", "Fernández", "Andersson", "Nielsen", "Hansen", "Berg", "Lehmann", "Vogel", "Keller", "Frank"],
-    cities: [["Hamburg", "HH"], ["Berlin", "BE"], ["München", "BY"], ["Köln", "NW"], ["Frankfurt am Main", "HE"], ["Stuttgart", "BW"], ["Wien", "W"], ["Zürich", "ZH"], ["Amsterdam", "NH"], ["Kopenhagen", "84"], ["Lyon", "ARA"], ["Mailand", "MI"]],
+    first: [
+      "Lukas",
+      "Anna",
+      "Leon",
+      "Marie",
+      "Finn",
+      "Sophie",
+      "Paul",
+      "Emma",
+      "Jonas",
+      "Mia",
+      "Felix",
+      "Lena",
+      "Noah",
+      "Hannah",
+      "Elias",
+      "Clara",
+      "Ben",
+      "Lea",
+      "Luca",
+      "Laura",
+      "Matteo",
+      "Giulia",
+      "Lucas",
+      "Chloé",
+      "Hugo",
+      "Inès",
+      "Lars",
+      "Ingrid",
+      "Piotr",
+      "Zofia",
+      "Jan",
+      "Eva",
+      "Tomás",
+      "Lucía",
+      "Mateusz",
+      "Amelie",
+      "Henrik",
+      "Freya",
+      "Nico",
+      "Julia",
+    ],
+    last: [
+      "Müller",
+      "Schmidt",
+      "Schneider",
+      "Fischer",
+      "Meyer",
+      "Wagner",
+      "Becker",
+      "Schulz",
+      "Hoffmann",
+      "Koch",
+      "Richter",
+      "Klein",
+      "Wolf",
+      "Neumann",
+      "Schwarz",
+      "Braun",
+      "Zimmermann",
+      "Hartmann",
+      "Krüger",
+      "Lange",
+      "Rossi",
+      "Bianchi",
+      "Dubois",
+      "Martin",
+      "Bernard",
+      "Jansen",
+      "de Vries",
+      "Nowak",
+      "Kowalski",
+      "Novák",
+      "García",
+      "Fernández",
+      "Andersson",
+      "Nielsen",
+      "Hansen",
+      "Berg",
+      "Lehmann",
+      "Vogel",
+      "Keller",
+      "Frank",
+    ],
+    cities: [
+      ["Hamburg", "HH"],
+      ["Berlin", "BE"],
+      ["München", "BY"],
+      ["Köln", "NW"],
+      ["Frankfurt am Main", "HE"],
+      ["Stuttgart", "BW"],
+      ["Wien", "W"],
+      ["Zürich", "ZH"],
+      ["Amsterdam", "NH"],
+      ["Kopenhagen", "84"],
+      ["Lyon", "ARA"],
+      ["Mailand", "MI"],
+    ],
     country: "Germany",
-    streets: ["Hauptstraße", "Bahnhofstraße", "Lindenallee", "Hafenweg", "Gartenstraße", "Schillerstraße", "Marktplatz", "Ringstraße"],
+    streets: [
+      "Hauptstraße",
+      "Bahnhofstraße",
+      "Lindenallee",
+      "Hafenweg",
+      "Gartenstraße",
+      "Schillerstraße",
+      "Marktplatz",
+      "Ringstraße",
+    ],
     suffixes: ["GmbH", "AG", "KG", "SE", "GmbH & Co. KG"],
   },
 };
 
-const COMPANY_A = ["North", "Blue", "Silver", "Granite", "Harbor", "Summit", "Evergreen", "Bright", "Iron", "Cedar", "Pioneer", "Atlas", "Crescent", "Redwood", "Maple", "Orion", "Lumen", "Vertex", "Sterling", "Keystone", "Aurora", "Beacon", "Coastal", "Frontier", "Golden", "Horizon", "Juniper", "Meridian", "Nimbus", "Quarry"];
-const COMPANY_B = ["wind", "stone", "field", "bridge", "works", "point", "line", "gate", "forge", "path", "wave", "crest", "ridge", "light", "peak", "river", "mark", "craft", "haven", "spark"];
-const COMPANY_C = ["Logistics", "Analytics", "Foods", "Robotics", "Health", "Systems", "Energy", "Textiles", "Media", "Labs", "Supply", "Consulting", "Dental", "Motors", "Software", "Outfitters", "Builders", "Solar", "Bakery", "Studios"];
-const TITLES = ["CEO", "CFO", "CTO", "COO", "VP Sales", "VP Operations", "Head of Procurement", "Purchasing Manager", "Operations Manager", "IT Director", "Office Manager", "Marketing Lead", "Founder", "Product Manager", "Finance Director", "Account Manager", "Engineer", "Consultant"];
-const DEAL_THINGS = ["Annual renewal", "Pilot rollout", "Seat expansion", "Support contract", "Onboarding package", "Platform migration", "Multi-year agreement", "Upsell: analytics add-on", "New branch rollout", "Training bundle", "Integration project", "Hardware refresh", "Reseller agreement", "Co-marketing deal", "Referral partnership"];
-const NOTE_TITLES = ["Call summary", "Meeting notes", "Follow-up", "Pricing discussion", "Demo feedback", "Next steps", "Intro call", "Contract questions", null, null];
+const COMPANY_A = [
+  "North",
+  "Blue",
+  "Silver",
+  "Granite",
+  "Harbor",
+  "Summit",
+  "Evergreen",
+  "Bright",
+  "Iron",
+  "Cedar",
+  "Pioneer",
+  "Atlas",
+  "Crescent",
+  "Redwood",
+  "Maple",
+  "Orion",
+  "Lumen",
+  "Vertex",
+  "Sterling",
+  "Keystone",
+  "Aurora",
+  "Beacon",
+  "Coastal",
+  "Frontier",
+  "Golden",
+  "Horizon",
+  "Juniper",
+  "Meridian",
+  "Nimbus",
+  "Quarry",
+];
+const COMPANY_B = [
+  "wind",
+  "stone",
+  "field",
+  "bridge",
+  "works",
+  "point",
+  "line",
+  "gate",
+  "forge",
+  "path",
+  "wave",
+  "crest",
+  "ridge",
+  "light",
+  "peak",
+  "river",
+  "mark",
+  "craft",
+  "haven",
+  "spark",
+];
+const COMPANY_C = [
+  "Logistics",
+  "Analytics",
+  "Foods",
+  "Robotics",
+  "Health",
+  "Systems",
+  "Energy",
+  "Textiles",
+  "Media",
+  "Labs",
+  "Supply",
+  "Consulting",
+  "Dental",
+  "Motors",
+  "Software",
+  "Outfitters",
+  "Builders",
+  "Solar",
+  "Bakery",
+  "Studios",
+];
+const TITLES = [
+  "CEO",
+  "CFO",
+  "CTO",
+  "COO",
+  "VP Sales",
+  "VP Operations",
+  "Head of Procurement",
+  "Purchasing Manager",
+  "Operations Manager",
+  "IT Director",
+  "Office Manager",
+  "Marketing Lead",
+  "Founder",
+  "Product Manager",
+  "Finance Director",
+  "Account Manager",
+  "Engineer",
+  "Consultant",
+];
+const DEAL_THINGS = [
+  "Annual renewal",
+  "Pilot rollout",
+  "Seat expansion",
+  "Support contract",
+  "Onboarding package",
+  "Platform migration",
+  "Multi-year agreement",
+  "Upsell: analytics add-on",
+  "New branch rollout",
+  "Training bundle",
+  "Integration project",
+  "Hardware refresh",
+  "Reseller agreement",
+  "Co-marketing deal",
+  "Referral partnership",
+];
+const NOTE_TITLES = [
+  "Call summary",
+  "Meeting notes",
+  "Follow-up",
+  "Pricing discussion",
+  "Demo feedback",
+  "Next steps",
+  "Intro call",
+  "Contract questions",
+  null,
+  null,
+];
 const NOTE_BODIES = [
   "Spoke with {name}. They want a demo next week with the operations team.",
   "Sent the revised quote; {name} will review it with finance by Friday.",
@@ -208,7 +571,7 @@ function buildLayouts(prefix: string): LayoutRuntime[] {
 function buildUsers(def: OrgDef): BiginUser[] {
   return def.staff.map((s, i) => ({
     id: makeId(def.prefix, 412_001 + i),
-    zuid: String(s.zuid ?? 70_000_000_000 + hashSeed(def.id + s.first) % 1_000_000_000),
+    zuid: String(s.zuid ?? 70_000_000_000 + (hashSeed(def.id + s.first) % 1_000_000_000)),
     first_name: s.first,
     last_name: s.last,
     full_name: `${s.first} ${s.last}`,
@@ -229,7 +592,10 @@ function buildUsers(def: OrgDef): BiginUser[] {
 const FACTORIES = Object.fromEntries(
   MODULE_NAMES.map((m) => {
     const body = MODULES[m].fields
-      .map((f) => `${JSON.stringify(f.api_name)}: ${f.type === "tags" ? "[]" : f.type === "boolean" ? "false" : "null"}`)
+      .map(
+        (f) =>
+          `${JSON.stringify(f.api_name)}: ${f.type === "tags" ? "[]" : f.type === "boolean" ? "false" : "null"}`,
+      )
       .join(", ");
     return [m, new Function("id", `return { id: id, ${body} };`) as (id: string) => Rec];
   }),
@@ -301,7 +667,13 @@ export function seedOrg(def: OrgDef, sizes: Required<SeedSizes>): Org {
   return org;
 }
 
-function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["data"], serials: Org["serials"]) {
+function fillOrg(
+  org: Org,
+  def: OrgDef,
+  sizes: Required<SeedSizes>,
+  data: Org["data"],
+  serials: Org["serials"],
+) {
   const rng = createRng(hashSeed(def.id + ":seed"));
   const names = NAMES[def.region];
   const tz = def.offsetMin;
@@ -310,7 +682,12 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
   // Seeded records share one {name,id,email} object per user; writes always replace, never mutate, refs.
   const refs = users.map(userRef);
   const pickOwner = () => refs[rng.int(0, refs.length - 1)];
-  const add = (module: ModuleName, fill: (rec: Rec) => void, createdMs: number, modifiedMs: number) => {
+  const add = (
+    module: ModuleName,
+    fill: (rec: Rec) => void,
+    createdMs: number,
+    modifiedMs: number,
+  ) => {
     const store = data[module];
     const id = makeId(def.prefix, SERIAL_BASE[module] + ++serials[module]);
     const rec = blankRecord(module, id);
@@ -327,7 +704,10 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
   };
   const times = () => {
     const created = SEED_ANCHOR_MS - rng.int(1, 540) * DAY - rng.int(0, DAY / 1000) * 1000;
-    const modified = Math.min(SEED_ANCHOR_MS, created + rng.int(0, 120) * DAY + rng.int(0, 36_000) * 1000);
+    const modified = Math.min(
+      SEED_ANCHOR_MS,
+      created + rng.int(0, 120) * DAY + rng.int(0, 36_000) * 1000,
+    );
     return [created, modified] as const;
   };
 
@@ -336,7 +716,8 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
   const companies: Rec[] = [];
   for (let i = 0; i < sizes.companies; i++) {
     let name = `${rng.pick(COMPANY_A)}${rng.pick(COMPANY_B)} ${rng.pick(COMPANY_C)} ${rng.pick(names.suffixes)}`;
-    for (let n = 2; companyNames.has(name.toLowerCase()); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
+    for (let n = 2; companyNames.has(name.toLowerCase()); n++)
+      name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
     companyNames.add(name.toLowerCase());
     const [c, m] = times();
     const [city, state] = rng.pick(names.cities);
@@ -353,7 +734,8 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
           r.Billing_State = state;
           r.Billing_Country = names.country;
           r.Billing_Code = String(rng.int(10000, 99999));
-          if (rng.chance(0.3)) r.Description = `${rng.pick(INDUSTRIES)} business with ${rng.int(5, 900)} employees.`;
+          if (rng.chance(0.3))
+            r.Description = `${rng.pick(INDUSTRIES)} business with ${rng.int(5, 900)} employees.`;
         },
         c,
         m,
@@ -381,10 +763,13 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
   for (let i = 0; i < sizes.contacts; i++) {
     const first = rng.pick(names.first);
     const last = rng.pick(names.last);
-    const company = companies.length && rng.chance(0.85) ? companies[rng.int(0, companies.length - 1)] : null;
+    const company =
+      companies.length && rng.chance(0.85) ? companies[rng.int(0, companies.length - 1)] : null;
     let domain: string;
     if (company) {
-      domain = companyDomains.get(company.id) ?? `${slug(String(company.Account_Name).split(" ")[0])}.example`;
+      domain =
+        companyDomains.get(company.id) ??
+        `${slug(String(company.Account_Name).split(" ")[0])}.example`;
       companyDomains.set(company.id, domain);
     } else domain = rng.pick(["mail.example", "inbox.example", "post.example"]);
     const local = `${slugOf(first)}.${slugOf(last)}`;
@@ -412,7 +797,8 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
         r.Mailing_State = state;
         r.Mailing_Country = names.country;
         r.Mailing_Zip = String(rng.int(10000, 99999));
-        if (rng.chance(0.2)) r.Description = `Met at ${rng.pick(["a trade show", "a webinar", "a customer referral", "our booth", "a partner event"])}.`;
+        if (rng.chance(0.2))
+          r.Description = `Met at ${rng.pick(["a trade show", "a webinar", "a customer referral", "our booth", "a partner event"])}.`;
       },
       c,
       m,
@@ -426,7 +812,9 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
   }
 
   // Deals: the first ones walk every (sub-pipeline, stage) pair so every stage has deals.
-  const pairs = org.layouts.flatMap((l) => l.subPipelines.flatMap((sp) => sp.stages.map((s) => ({ l, sp, s }))));
+  const pairs = org.layouts.flatMap((l) =>
+    l.subPipelines.flatMap((sp) => sp.stages.map((s) => ({ l, sp, s }))),
+  );
   const deals: Rec[] = [];
   for (let i = 0; i < sizes.deals; i++) {
     let pair = pairs[i % pairs.length];
@@ -441,9 +829,15 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
     const contact = pool?.length ? rng.pick(pool) : contacts.length ? rng.pick(contacts) : null;
     const [c, m] = times();
     const closed = pair.s.forecast_type !== "Open";
-    const closing = closed ? Math.min(m, SEED_ANCHOR_MS - rng.int(1, 200) * DAY) : SEED_ANCHOR_MS + rng.int(-10, 150) * DAY;
-    const scale = pair.sp.name === "Enterprise" ? 60_000 : pair.l.name === "Partnerships" ? 15_000 : 8_000;
-    const amount = Math.max(500, Math.round((scale * Math.exp((rng.next() + rng.next() - 1) * 1.2)) / 100) * 100);
+    const closing = closed
+      ? Math.min(m, SEED_ANCHOR_MS - rng.int(1, 200) * DAY)
+      : SEED_ANCHOR_MS + rng.int(-10, 150) * DAY;
+    const scale =
+      pair.sp.name === "Enterprise" ? 60_000 : pair.l.name === "Partnerships" ? 15_000 : 8_000;
+    const amount = Math.max(
+      500,
+      Math.round((scale * Math.exp((rng.next() + rng.next() - 1) * 1.2)) / 100) * 100,
+    );
     deals.push(
       add(
         "Pipelines",
@@ -456,7 +850,8 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
           r.Closing_Date = formatDate(closing, tz);
           r.Account_Name = company ? { name: company.Account_Name, id: company.id } : null;
           r.Contact_Name = contact ? { name: contact.Full_Name, id: contact.id } : null;
-          if (rng.chance(0.35)) r.Description = `${pair.s.name} – ${rng.pick(["decision maker engaged", "needs sign-off from finance", "competing with incumbent vendor", "budget confirmed", "champion identified"])}.`;
+          if (rng.chance(0.35))
+            r.Description = `${pair.s.name} – ${rng.pick(["decision maker engaged", "needs sign-off from finance", "competing with incumbent vendor", "budget confirmed", "champion identified"])}.`;
         },
         c,
         m,
@@ -478,10 +873,16 @@ function fillOrg(org: Org, def: OrgDef, sizes: Required<SeedSizes>, data: Org["d
     if (!pool.length) break;
     const parent = pool[rng.int(0, pool.length - 1)];
     const parentName = String(parent[MODULES[module].nameField]);
-    const personName = module === "Contacts" ? String(parent.First_Name ?? parent.Last_Name) : rng.pick(names.first);
+    const personName =
+      module === "Contacts" ? String(parent.First_Name ?? parent.Last_Name) : rng.pick(names.first);
     const parentCreated = Date.parse(String(parent.Created_Time));
-    const created = Math.min(SEED_ANCHOR_MS - 60_000, parentCreated + rng.int(0, 200) * DAY + rng.int(0, 36_000) * 1000);
-    const modified = rng.chance(0.2) ? Math.min(SEED_ANCHOR_MS, created + rng.int(1, 20) * DAY) : created;
+    const created = Math.min(
+      SEED_ANCHOR_MS - 60_000,
+      parentCreated + rng.int(0, 200) * DAY + rng.int(0, 36_000) * 1000,
+    );
+    const modified = rng.chance(0.2)
+      ? Math.min(SEED_ANCHOR_MS, created + rng.int(1, 20) * DAY)
+      : created;
     add(
       "Notes",
       (n) => {

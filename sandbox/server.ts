@@ -4,9 +4,24 @@ import type { AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
 import { handleBigin } from "./api";
 import { isLoopback, readBody, sendJson, sendText, type Req } from "./http";
-import { handleAuthorizeDecision, handleAuthorizePage, handleRevoke, handleToken, handleUserInfo, type DcContext } from "./oauth";
+import {
+  handleAuthorizeDecision,
+  handleAuthorizePage,
+  handleRevoke,
+  handleToken,
+  handleUserInfo,
+  type DcContext,
+} from "./oauth";
 import { clampSizes, createWorld, loadWorld, resolveLimits, saveWorld } from "./state";
-import { ALL_DCS, DEFAULT_SEED, type Dc, type SeedSizes, type Settings, type TokenLimits, type World } from "./world";
+import {
+  ALL_DCS,
+  DEFAULT_SEED,
+  type Dc,
+  type SeedSizes,
+  type Settings,
+  type TokenLimits,
+  type World,
+} from "./world";
 
 export type { Dc } from "./world";
 
@@ -48,7 +63,8 @@ async function applyFaults(world: World, dc: Dc, key: string) {
     if (!hit) continue;
     if (f.times !== undefined && --f.times <= 0) list.splice(list.indexOf(f), 1);
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
-    if (f.status !== undefined && !failure) failure = { status: f.status, code: f.code ?? "INTERNAL_ERROR", message: f.message };
+    if (f.status !== undefined && !failure)
+      failure = { status: f.status, code: f.code ?? "INTERNAL_ERROR", message: f.message };
   }
   return failure;
 }
@@ -56,7 +72,9 @@ async function applyFaults(world: World, dc: Dc, key: string) {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? "127.0.0.1";
   assertLoopbackHost(host);
-  const dcs = (opts.dcs ?? ["us", "eu"]).filter((d, i, a) => ALL_DCS.includes(d) && a.indexOf(d) === i);
+  const dcs = (opts.dcs ?? ["us", "eu"]).filter(
+    (d, i, a) => ALL_DCS.includes(d) && a.indexOf(d) === i,
+  );
   if (!dcs.length) throw new Error("At least one data centre is needed");
   const baseSettings: Settings = {
     accessTokenTtlS: opts.accessTokenTtlS ?? 3600,
@@ -64,7 +82,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     maxConcurrency: opts.maxConcurrency ?? 10,
     seed: clampSizes(opts.seed, DEFAULT_SEED),
   };
-  const world = createWorld(dcs, { ...baseSettings, limits: baseSettings.limits && { ...baseSettings.limits } }, opts.redirectUris ?? []);
+  const world = createWorld(
+    dcs,
+    { ...baseSettings, limits: baseSettings.limits && { ...baseSettings.limits } },
+    opts.redirectUris ?? [],
+  );
 
   // Persistence: load once, then save shortly after each change (and on close).
   let saveTimer: NodeJS.Timeout | null = null;
@@ -122,7 +144,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 }
 
-async function dispatch(ctx: DcContext, raw: IncomingMessage, res: ServerResponse, hooks: Parameters<typeof handleAdmin>[3], log: boolean) {
+async function dispatch(
+  ctx: DcContext,
+  raw: IncomingMessage,
+  res: ServerResponse,
+  hooks: Parameters<typeof handleAdmin>[3],
+  log: boolean,
+) {
   const started = process.hrtime.bigint();
   const url = new URL(raw.url ?? "/", "http://sandbox.invalid");
   const req: Req = {
@@ -134,12 +162,16 @@ async function dispatch(ctx: DcContext, raw: IncomingMessage, res: ServerRespons
     started,
     body: "",
   };
-  if (log) res.on("finish", () => console.log(`[${ctx.dc}] ${req.method} ${req.path} ${res.statusCode}`));
+  if (log)
+    res.on("finish", () => console.log(`[${ctx.dc}] ${req.method} ${req.path} ${res.statusCode}`));
   try {
     if (req.method !== "GET" && req.method !== "HEAD") req.body = await readBody(raw);
     const p = req.path;
     if (p.startsWith("/__sandbox/")) {
-      if (!isLoopback(raw.socket.remoteAddress)) return sendJson(res, req, 403, { error: { code: "FORBIDDEN", message: "admin API is loopback-only" } });
+      if (!isLoopback(raw.socket.remoteAddress))
+        return sendJson(res, req, 403, {
+          error: { code: "FORBIDDEN", message: "admin API is loopback-only" },
+        });
       return handleAdmin(ctx, req, res, hooks);
     }
     if (p.startsWith("/oauth/")) {
@@ -148,17 +180,24 @@ async function dispatch(ctx: DcContext, raw: IncomingMessage, res: ServerRespons
         const stats = ctx.world.stats[ctx.dc];
         stats.errors[failure.code] = (stats.errors[failure.code] ?? 0) + 1;
         // Server errors come back as plain text; anything else as Zoho's `{"error": …}` body.
-        if (failure.status >= 500) return sendText(res, failure.status, failure.message ?? "Internal Server Error");
+        if (failure.status >= 500)
+          return sendText(res, failure.status, failure.message ?? "Internal Server Error");
         return sendJson(res, req, failure.status, { error: failure.code });
       }
       if (p === "/oauth/v2/auth" && req.method === "GET") return handleAuthorizePage(ctx, req, res);
-      if (p === "/oauth/v2/auth" && req.method === "POST") return handleAuthorizeDecision(ctx, req, res);
+      if (p === "/oauth/v2/auth" && req.method === "POST")
+        return handleAuthorizeDecision(ctx, req, res);
       if (p === "/oauth/v2/token" && req.method === "POST") return handleToken(ctx, req, res);
-      if (p === "/oauth/v2/token/revoke" && req.method === "POST") return handleRevoke(ctx, req, res);
+      if (p === "/oauth/v2/token/revoke" && req.method === "POST")
+        return handleRevoke(ctx, req, res);
       if (p === "/oauth/user/info" && req.method === "GET") return handleUserInfo(ctx, req, res);
-      return sendJson(res, req, 404, { error: "invalid_request", error_description: `no such accounts endpoint: ${req.method} ${p}` });
+      return sendJson(res, req, 404, {
+        error: "invalid_request",
+        error_description: `no such accounts endpoint: ${req.method} ${p}`,
+      });
     }
-    if (p.startsWith("/bigin/")) return await handleBigin(ctx, req, res, (key) => applyFaults(ctx.world, ctx.dc, key));
+    if (p.startsWith("/bigin/"))
+      return await handleBigin(ctx, req, res, (key) => applyFaults(ctx.world, ctx.dc, key));
     if (p === "/" && req.method === "GET") {
       return sendJson(res, req, 200, {
         name: "Bigin sandbox",
@@ -169,10 +208,21 @@ async function dispatch(ctx: DcContext, raw: IncomingMessage, res: ServerRespons
         admin: `${ctx.origin}/__sandbox/users`,
       });
     }
-    sendJson(res, req, 404, { code: "INVALID_URL_PATTERN", details: {}, message: "Please check if the URL trying to access is a correct one", status: "error" });
+    sendJson(res, req, 404, {
+      code: "INVALID_URL_PATTERN",
+      details: {},
+      message: "Please check if the URL trying to access is a correct one",
+      status: "error",
+    });
   } catch (e) {
     console.error("[sandbox] request failed", e);
-    if (!res.headersSent) sendJson(res, req, 500, { code: "INTERNAL_ERROR", details: {}, message: "Internal Server Error", status: "error" });
+    if (!res.headersSent)
+      sendJson(res, req, 500, {
+        code: "INTERNAL_ERROR",
+        details: {},
+        message: "Internal Server Error",
+        status: "error",
+      });
     else res.end();
   }
 }

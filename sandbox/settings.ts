@@ -87,7 +87,9 @@ export function fieldMeta(org: Org, m: ModuleName, layouts: LayoutRuntime[] = or
       display_label: f.label,
       data_type: DATA_TYPE[f.type] ?? f.type,
       json_type: JSON_TYPE[f.type] ?? "string",
-      length: f.length ?? (f.type === "boolean" ? 5 : f.type === "date" ? 20 : f.type === "datetime" ? 120 : 0),
+      length:
+        f.length ??
+        (f.type === "boolean" ? 5 : f.type === "date" ? 20 : f.type === "datetime" ? 120 : 0),
       read_only: Boolean(f.readOnly),
       system_mandatory: Boolean(f.mandatory),
       custom_field: false,
@@ -96,7 +98,9 @@ export function fieldMeta(org: Org, m: ModuleName, layouts: LayoutRuntime[] = or
     };
     if (m === "Pipelines" && f.api_name === "Stage") {
       const seen = new Set<string>();
-      out.pick_list_values = layouts.flatMap(stagePicklist).filter((v) => !seen.has(v.actual_value as string) && seen.add(v.actual_value as string));
+      out.pick_list_values = layouts
+        .flatMap(stagePicklist)
+        .filter((v) => !seen.has(v.actual_value as string) && seen.add(v.actual_value as string));
     } else if (m === "Pipelines" && f.api_name === "Sub_Pipeline") {
       out.pick_list_values = layouts.flatMap(subPipelinePicklist);
     } else if (f.picklist) {
@@ -107,8 +111,13 @@ export function fieldMeta(org: Org, m: ModuleName, layouts: LayoutRuntime[] = or
         sequence_number: i + 1,
       }));
     }
-    if (f.type === "lookup" && f.lookup) out.lookup = { module: { api_name: f.lookup, id: moduleId(org, f.lookup) }, display_label: f.label };
-    if (m === "Notes" && f.api_name === "Parent_Id") out.lookup = { module: null, display_label: f.label };
+    if (f.type === "lookup" && f.lookup)
+      out.lookup = {
+        module: { api_name: f.lookup, id: moduleId(org, f.lookup) },
+        display_label: f.label,
+      };
+    if (m === "Notes" && f.api_name === "Parent_Id")
+      out.lookup = { module: null, display_label: f.label };
     return out;
   });
 }
@@ -125,7 +134,14 @@ export function layoutMeta(org: Org, m: ModuleName) {
         status: "active",
         visible: true,
         profiles: [ADMIN_PROFILE(org)],
-        sections: [{ api_name: `${MODULES[m].singular_label} Information`, display_label: `${MODULES[m].singular_label} Information`, sequence_number: 1, fields: fieldMeta(org, m) }],
+        sections: [
+          {
+            api_name: `${MODULES[m].singular_label} Information`,
+            display_label: `${MODULES[m].singular_label} Information`,
+            sequence_number: 1,
+            fields: fieldMeta(org, m),
+          },
+        ],
       },
     ];
   }
@@ -136,7 +152,14 @@ export function layoutMeta(org: Org, m: ModuleName) {
     status: "active",
     visible: true,
     profiles: [ADMIN_PROFILE(org)],
-    sections: [{ api_name: "Deal Information", display_label: "Pipeline Information", sequence_number: 1, fields: fieldMeta(org, m, [l]) }],
+    sections: [
+      {
+        api_name: "Deal Information",
+        display_label: "Pipeline Information",
+        sequence_number: 1,
+        fields: fieldMeta(org, m, [l]),
+      },
+    ],
   }));
 }
 

@@ -21,12 +21,19 @@ import {
 
 export const DEMO_CLIENT_ID = "1000.SANDBOXDEMOCLIENT0000000000000";
 export const DEMO_CLIENT_SECRET = "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
-export const DEMO_REDIRECT_URIS = ["http://localhost:3000/api/auth/callback/bigin", "http://127.0.0.1:3000/api/auth/callback/bigin"];
+export const DEMO_REDIRECT_URIS = [
+  "http://localhost:3000/api/auth/callback/bigin",
+  "http://127.0.0.1:3000/api/auth/callback/bigin",
+];
 
 export const MAX_SEED_CONTACTS = 50_000;
 
-export function clampSizes(sizes: SeedSizes | undefined, base: Required<SeedSizes>): Required<SeedSizes> {
-  const pick = (v: unknown, d: number, max: number) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? Math.min(v, max) : d);
+export function clampSizes(
+  sizes: SeedSizes | undefined,
+  base: Required<SeedSizes>,
+): Required<SeedSizes> {
+  const pick = (v: unknown, d: number, max: number) =>
+    typeof v === "number" && Number.isInteger(v) && v >= 0 ? Math.min(v, max) : d;
   return {
     contacts: pick(sizes?.contacts, base.contacts, MAX_SEED_CONTACTS),
     companies: pick(sizes?.companies, base.companies, 20_000),
@@ -35,7 +42,9 @@ export function clampSizes(sizes: SeedSizes | undefined, base: Required<SeedSize
   };
 }
 
-export function resolveLimits(limits: boolean | Partial<TokenLimits> | undefined): TokenLimits | null {
+export function resolveLimits(
+  limits: boolean | Partial<TokenLimits> | undefined,
+): TokenLimits | null {
   if (limits === false) return null;
   if (limits === true || limits === undefined) return { ...DEFAULT_LIMITS };
   return { ...DEFAULT_LIMITS, ...limits };
@@ -71,7 +80,8 @@ export function createWorld(dcs: Dc[], settings: Settings, redirectUris: string[
 /** Rebuild every org's data and clear tokens, consents, stats and faults. */
 export function reseed(world: World) {
   world.orgs.clear();
-  for (const def of ORG_DEFS) if (world.dcs.includes(def.dc)) world.orgs.set(def.id, seedOrg(def, world.settings.seed));
+  for (const def of ORG_DEFS)
+    if (world.dcs.includes(def.dc)) world.orgs.set(def.id, seedOrg(def, world.settings.seed));
   world.codes.clear();
   world.accessTokens.clear();
   world.refreshTokens.clear();
@@ -84,14 +94,24 @@ export function reseed(world: World) {
 }
 
 export function counts(world: World) {
-  const orgs = [...world.orgs.values()].map((o) => ({ id: o.id, name: o.name, dc: o.dc, ...orgCounts(o) }));
+  const orgs = [...world.orgs.values()].map((o) => ({
+    id: o.id,
+    name: o.name,
+    dc: o.dc,
+    ...orgCounts(o),
+  }));
   return { orgs };
 }
 
 /** Record counts without forcing a lazily seeded org to generate its data. */
 export function orgCounts(o: Org) {
   if (o.pendingSizes) return { ...o.pendingSizes };
-  return { contacts: o.data.Contacts.list.length, companies: o.data.Accounts.list.length, deals: o.data.Pipelines.list.length, notes: o.data.Notes.list.length };
+  return {
+    contacts: o.data.Contacts.list.length,
+    companies: o.data.Accounts.list.length,
+    deals: o.data.Pipelines.list.length,
+    notes: o.data.Notes.list.length,
+  };
 }
 
 // ---------------------------------------------------------------- persistence (SANDBOX_DATA)
@@ -112,9 +132,22 @@ export function saveWorld(world: World, file: string) {
     orgs: [...world.orgs.values()].map((o) => ({
       id: o.id,
       serials: o.serials,
-      data: Object.fromEntries(MODULE_NAMES.map((m) => [m, o.data[m].list])) as Record<ModuleName, Rec[]>,
+      data: Object.fromEntries(MODULE_NAMES.map((m) => [m, o.data[m].list])) as Record<
+        ModuleName,
+        Rec[]
+      >,
     })),
-    accessTokens: [...world.accessTokens.values()].map(({ scopeSet: _s, ...rest }) => rest),
+    accessTokens: [...world.accessTokens.values()].map((t) => ({
+      token: t.token,
+      clientId: t.clientId,
+      zuid: t.zuid,
+      orgId: t.orgId,
+      dc: t.dc,
+      scopes: t.scopes,
+      expiresAt: t.expiresAt,
+      createdAt: t.createdAt,
+      refresh: t.refresh,
+    })),
     refreshTokens: [...world.refreshTokens.values()],
     consents: [...world.consents],
   };
@@ -146,7 +179,11 @@ export function loadWorld(world: World, file: string): boolean {
       org.data[m].version = 1;
     }
   }
-  for (const t of snap.accessTokens) world.accessTokens.set(t.token, { ...t, scopeSet: new Set(t.scopes.map((s) => s.toLowerCase())) });
+  for (const t of snap.accessTokens)
+    world.accessTokens.set(t.token, {
+      ...t,
+      scopeSet: new Set(t.scopes.map((s) => s.toLowerCase())),
+    });
   for (const t of snap.refreshTokens) world.refreshTokens.set(t.token, t);
   for (const c of snap.consents) world.consents.add(c);
   return true;

@@ -31,7 +31,10 @@ export interface AuthorizeOptions {
 }
 
 /** Submit the consent form as a browser would; returns the redirect's query params. */
-export async function authorize(origin: string, o: AuthorizeOptions = {}): Promise<URLSearchParams> {
+export async function authorize(
+  origin: string,
+  o: AuthorizeOptions = {},
+): Promise<URLSearchParams> {
   const form = new URLSearchParams({
     response_type: "code",
     client_id: o.clientId ?? DEMO_CLIENT_ID,
@@ -44,14 +47,27 @@ export async function authorize(origin: string, o: AuthorizeOptions = {}): Promi
   if (o.accessType) form.set("access_type", o.accessType);
   if (o.prompt) form.set("prompt", o.prompt);
   if (o.org) form.set("org", o.org);
-  const res = await fetch(`${origin}/oauth/v2/auth`, { method: "POST", body: form, redirect: "manual" });
-  if (res.status !== 302) throw new Error(`authorize: expected 302, got ${res.status}: ${await res.text()}`);
+  const res = await fetch(`${origin}/oauth/v2/auth`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
+  if (res.status !== 302)
+    throw new Error(`authorize: expected 302, got ${res.status}: ${await res.text()}`);
   const location = res.headers.get("location")!;
   return new URL(location).searchParams;
 }
 
-export async function tokenRequest(origin: string, params: Record<string, string>, init: RequestInit = {}) {
-  const res = await fetch(`${origin}/oauth/v2/token`, { method: "POST", body: new URLSearchParams(params), ...init });
+export async function tokenRequest(
+  origin: string,
+  params: Record<string, string>,
+  init: RequestInit = {},
+) {
+  const res = await fetch(`${origin}/oauth/v2/token`, {
+    method: "POST",
+    body: new URLSearchParams(params),
+    ...init,
+  });
   return { status: res.status, json: (await res.json()) as Record<string, string | number> };
 }
 
@@ -97,11 +113,22 @@ export interface ApiResponse {
   json: any;
 }
 
-export async function api(origin: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+export async function api(
+  origin: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
   const h: Record<string, string> = { ...headers };
   if (token) h.authorization = `Zoho-oauthtoken ${token}`;
   if (body !== undefined) h["content-type"] = "application/json";
-  const res = await fetch(`${origin}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -10,7 +10,12 @@ export interface Grant {
   scopes: string[];
 }
 
-export function mintAccess(world: World, grant: Grant, refresh: RefreshToken | null, now: number): AccessToken {
+export function mintAccess(
+  world: World,
+  grant: Grant,
+  refresh: RefreshToken | null,
+  now: number,
+): AccessToken {
   const at: AccessToken = {
     token: makeToken(),
     clientId: grant.clientId,
@@ -49,7 +54,17 @@ export function mintRefresh(world: World, grant: Grant, now: number): RefreshTok
     while (mine.length >= max) revokeRefresh(world, mine.shift()!, false);
   }
   const { clientId, zuid, orgId, dc, scopes } = grant;
-  const rt: RefreshToken = { token: makeToken(), clientId, zuid, orgId, dc, scopes, createdAt: now, live: [], mints: [] };
+  const rt: RefreshToken = {
+    token: makeToken(),
+    clientId,
+    zuid,
+    orgId,
+    dc,
+    scopes,
+    createdAt: now,
+    live: [],
+    mints: [],
+  };
   world.refreshTokens.set(rt.token, rt);
   return rt;
 }
@@ -73,7 +88,9 @@ export function revokeRefresh(world: World, rt: RefreshToken, forgetConsent = tr
   world.refreshTokens.delete(rt.token);
   if (forgetConsent) {
     // Once no grant remains for this user and client, the next offline consent is a "first" one again.
-    const left = [...world.refreshTokens.values()].some((r) => r.zuid === rt.zuid && r.clientId === rt.clientId);
+    const left = [...world.refreshTokens.values()].some(
+      (r) => r.zuid === rt.zuid && r.clientId === rt.clientId,
+    );
     if (!left) world.consents.delete(consentKey(rt.zuid, rt.clientId));
   }
 }

@@ -36,7 +36,12 @@ export interface Settings {
   seed: Required<SeedSizes>;
 }
 
-export const DEFAULT_SEED: Required<SeedSizes> = { contacts: 500, companies: 100, deals: 300, notes: 400 };
+export const DEFAULT_SEED: Required<SeedSizes> = {
+  contacts: 500,
+  companies: 100,
+  deals: 300,
+  notes: 400,
+};
 
 export type Rec = Record<string, unknown> & { id: string };
 
@@ -203,7 +208,10 @@ export function emptyModuleStore(): ModuleStore {
 }
 
 export function emptyOrgData(): Record<ModuleName, ModuleStore> {
-  return Object.fromEntries(MODULE_NAMES.map((m) => [m, emptyModuleStore()])) as Record<ModuleName, ModuleStore>;
+  return Object.fromEntries(MODULE_NAMES.map((m) => [m, emptyModuleStore()])) as Record<
+    ModuleName,
+    ModuleStore
+  >;
 }
 
 export interface World {
