@@ -11,7 +11,7 @@ import { usePipelines } from "./queries";
 import { PipelinesSkeleton } from "./skeletons";
 
 const selectClass =
-  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm sm:w-56 dark:border-slate-700 dark:bg-slate-900";
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm sm:w-56 sm:px-3 dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * `/pipelines`: pipeline pickers, the Board/Table switch and the view. All state is in the URL.
@@ -73,7 +73,7 @@ export function PipelinesScreen() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
         <h1 className="mr-auto w-full text-xl font-semibold sm:w-auto">Pipelines</h1>
-        <div className="w-full sm:w-auto">
+        <div className="min-w-0 flex-1 sm:flex-none">
           <label htmlFor={pipelineId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
             Team pipeline
           </label>
@@ -90,7 +90,7 @@ export function PipelinesScreen() {
             ))}
           </select>
         </div>
-        <div className="w-full sm:w-auto">
+        <div className="min-w-0 flex-1 sm:flex-none">
           <label htmlFor={subId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400">
             Sub-pipeline
           </label>
