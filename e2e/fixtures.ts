@@ -180,19 +180,17 @@ export async function signIn(page: Page, email: string, options: SignInOptions =
 type Fixtures = { sandbox: SandboxAdmin; signIn: SignIn; resetSandbox: void };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
-    await use(createSandboxAdmin());
+  sandbox: async ({}, provide) => {
+    await provide(createSandboxAdmin());
   },
-  // eslint-disable-next-line no-empty-pattern
-  signIn: async ({}, use) => {
-    await use(signIn);
+  signIn: async ({}, provide) => {
+    await provide(signIn);
   },
   // Every test starts from the same seeded sandbox with no tokens, stats or faults.
   resetSandbox: [
-    async ({ sandbox }, use) => {
+    async ({ sandbox }, provide) => {
       await sandbox.reset();
-      await use();
+      await provide();
     },
     { auto: true },
   ],

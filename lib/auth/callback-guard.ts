@@ -9,7 +9,7 @@
  */
 import { dcForAccountsServer } from "@/lib/bigin/data-centres";
 import { getEnv, type AppEnv } from "@/lib/env";
-import { useSecureCookies } from "./session-cookie";
+import { secureCookies } from "./session-cookie";
 
 export type CallbackProblem = "AccessDenied" | "OAuthCallback" | "UnknownDataCentre";
 
@@ -24,7 +24,7 @@ export function callbackProblem(params: URLSearchParams, env: AppEnv = getEnv())
 /** The redirect to the sign-in page, clearing this attempt's state and PKCE cookies. */
 export function callbackProblemResponse(problem: CallbackProblem, baseUrl: string, env: AppEnv = getEnv()): Response {
   const headers = new Headers({ location: `${baseUrl}/signin?error=${problem}`, "cache-control": "no-store" });
-  const prefix = useSecureCookies(env) ? "__Secure-" : "";
+  const prefix = secureCookies(env) ? "__Secure-" : "";
   for (const name of [`${prefix}next-auth.state`, `${prefix}next-auth.pkce.code_verifier`]) {
     headers.append("set-cookie", `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${prefix ? "; Secure" : ""}`);
   }

@@ -8,13 +8,13 @@
 import type { NextAuthOptions } from "next-auth";
 import { BiginProvider } from "@/lib/bigin/provider";
 import { getEnv } from "@/lib/env";
-import { SESSION_MAX_AGE_S, sessionCookieName, useSecureCookies } from "./session-cookie";
+import { SESSION_MAX_AGE_S, secureCookies, sessionCookieName } from "./session-cookie";
 import { freshenToken, publicSession, signInToken, type BiginAccount } from "./session-token";
 import { revokeRefreshToken } from "./zoho-tokens";
 
 function cookieOptions() {
   const env = getEnv();
-  const secure = useSecureCookies(env);
+  const secure = secureCookies(env);
   return {
     sessionToken: {
       name: sessionCookieName(env),
@@ -32,7 +32,7 @@ export const authOptions: NextAuthOptions = {
     return getEnv().secret;
   },
   get useSecureCookies() {
-    return useSecureCookies(getEnv());
+    return secureCookies(getEnv());
   },
   get cookies() {
     return cookieOptions();

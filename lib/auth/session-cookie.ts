@@ -15,12 +15,12 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 const CHUNK_SIZE = 4096 - 163;
 
 /** Secure cookies when the app's URL is https (and in production when it is not set, e.g. Vercel). */
-export function useSecureCookies(env: AppEnv = getEnv()): boolean {
+export function secureCookies(env: AppEnv = getEnv()): boolean {
   return env.nextauthUrl ? env.nextauthUrl.startsWith("https://") : env.production;
 }
 
 export function sessionCookieName(env: AppEnv = getEnv()): string {
-  return `${useSecureCookies(env) ? "__Secure-" : ""}next-auth.session-token`;
+  return `${secureCookies(env) ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 export type CookieWrite = {
@@ -69,7 +69,7 @@ export async function encodeSessionToken(token: JWT, env: AppEnv = getEnv()): Pr
  */
 export function sessionCookieWrites(value: string, existingNames: string[], env: AppEnv = getEnv(), now = Date.now()): CookieWrite[] {
   const base = sessionCookieName(env);
-  const secure = useSecureCookies(env);
+  const secure = secureCookies(env);
   const expires = new Date(now + SESSION_MAX_AGE_S * 1000);
   const count = Math.ceil(value.length / CHUNK_SIZE);
   const writes: CookieWrite[] =

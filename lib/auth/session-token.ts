@@ -32,7 +32,8 @@ export function tokenState(token: JWT): TokenState | null {
 
 /** The JWT with new token fields (the refresh token is kept unless a new one came). */
 export function withTokenState(token: JWT, s: TokenState): JWT {
-  const { error: _error, ...rest } = token;
+  const rest: JWT = { ...token };
+  delete rest.error; // a working refresh clears a failure flag
   return {
     ...rest,
     access_token: s.accessToken,
