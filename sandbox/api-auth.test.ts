@@ -204,7 +204,7 @@ describe("concurrency per org → 429 TOO_MANY_REQUESTS", () => {
   it("rejects calls beyond the limit while others are in flight, and admits them after", async () => {
     await admin(sb.origins.us, "POST", "/reset", { maxConcurrency: 3 });
     const token = (await signIn(sb)).accessToken;
-    await admin(sb.origins.us, "POST", "/faults", { match: "GET /bigin/v2/org", latencyMs: 300 });
+    await admin(sb.origins.us, "POST", "/faults", { match: "GET /bigin/v2/org", latencyMs: 1000 });
     const results = await Promise.all(
       Array.from({ length: 6 }, () => api(sb.origins.us, token, "GET", "/bigin/v2/org")),
     );
