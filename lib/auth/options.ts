@@ -7,13 +7,26 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import { BiginProvider } from "@/lib/bigin/provider";
-import { getEnv } from "@/lib/env";
+import { EnvError, getEnv, type AppEnv } from "@/lib/env";
 import { SESSION_MAX_AGE_S, secureCookies, sessionCookieName } from "./session-cookie";
 import { freshenToken, publicSession, signInToken, type BiginAccount } from "./session-token";
 import { revokeRefreshToken } from "./zoho-tokens";
 
-function cookieOptions() {
-  const env = getEnv();
+/**
+ * The environment, or null while `next build` prerenders without one: getServerSession reads
+ * these options before it touches cookies() (which makes the page dynamic), so they must not
+ * throw then. At run time an invalid environment never gets this far (instrumentation.ts exits).
+ */
+function envOrNull(): AppEnv | null {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) return null;
+    throw error;
+  }
+}
+
+function cookieOptions(env: AppEnv) {
   const secure = secureCookies(env);
   return {
     sessionToken: {
@@ -25,17 +38,20 @@ function cookieOptions() {
 
 export const authOptions: NextAuthOptions = {
   get providers() {
-    const env = getEnv();
+    const env = envOrNull();
+    if (!env) return [];
     return [BiginProvider({ clientId: env.clientId, clientSecret: env.clientSecret, accountsUrl: env.accountsUrl, env })];
   },
   get secret() {
-    return getEnv().secret;
+    return envOrNull()?.secret;
   },
   get useSecureCookies() {
-    return secureCookies(getEnv());
+    const env = envOrNull();
+    return env ? secureCookies(env) : false;
   },
   get cookies() {
-    return cookieOptions();
+    const env = envOrNull();
+    return env ? cookieOptions(env) : undefined;
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
