@@ -152,16 +152,37 @@ test.describe("deal page", () => {
     const created = await sandbox.record("Pipelines", id);
     expect(created).toMatchObject({ Deal_Name: name, Sub_Pipeline: "Enterprise", Stage: "Security Review", Amount: 5000 });
 
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     await page.getByLabel("Amount", { exact: true }).fill("12345");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("$12,345").first()).toBeVisible();
     await expect.poll(async () => (await sandbox.record("Pipelines", id))?.Amount).toBe(12345);
 
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(page).toHaveURL(/\/pipelines(\?|$)/);
     await expect.poll(() => sandbox.record("Pipelines", id)).toBeNull();
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe("accessibility", () => {
+  test("the board, the table and a deal page have no serious axe violations", async ({ page, signIn }) => {
+    const { default: AxeBuilder } = await import("@axe-core/playwright");
+    const scan = async () => {
+      const result = await new AxeBuilder({ page }).include("main").exclude("[aria-label='Notes']").analyze();
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    };
+    await openBoard(page, signIn);
+    expect(await scan()).toEqual([]);
+    await page.getByRole("link", { name: "Table", exact: true }).click();
+    await expect(page.getByRole("table")).toBeVisible();
+    expect(await scan()).toEqual([]);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+    expect(await scan()).toEqual([]);
   });
 });
