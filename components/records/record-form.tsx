@@ -187,7 +187,7 @@ function RecordFormInner({
           </div>
         )}
       </div>
-      <div className="grid gap-x-4 gap-y-3 sm:grid-cols-2">
+      <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
         {shown.map((f) => (
           <FieldInput
             key={f.apiName}
@@ -310,7 +310,9 @@ function FieldInput({
           invalid={!!error}
           describedBy={error ? errorId : undefined}
         />
-        {errorText}
+        <p id={errorId} className="mt-0.5 min-h-4 text-xs font-medium leading-4 text-red-700 dark:text-red-400">
+          {error ?? ""}
+        </p>
       </div>
     );
   }
@@ -377,16 +379,15 @@ function FieldInput({
     );
   }
 
+  // One reserved line under every input for its error (or a length hint): an error appearing on
+  // blur must not move the Save button from under a pointer that is already on its way there.
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
       {labelEl}
       {control}
-      {hint && !error && text.length > hint * 0.8 && (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {text.length}/{hint} characters
-        </p>
-      )}
-      {errorText}
+      <p id={error ? errorId : hintId} className={`mt-0.5 min-h-4 text-xs leading-4 ${error ? "font-medium text-red-700 dark:text-red-400" : "text-slate-500"}`}>
+        {error ?? (hint && text.length > hint * 0.8 ? `${text.length}/${hint} characters` : "")}
+      </p>
     </div>
   );
 }

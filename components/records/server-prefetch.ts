@@ -7,13 +7,15 @@ import { BiginError } from "@/lib/bigin/errors";
 /**
  * Server-component helpers for record pages (server only: reads cookies and headers).
  *
- * Bigin credits are money. A full page load prefetches what the first paint needs. A client-side
- * navigation (an RSC request, `rsc: 1`) skips the prefetch: the browser's TanStack cache
- * already holds fresh data on a revisit (0 Bigin calls), and otherwise fetches it once itself.
+ * Bigin credits are money. A full page load (the browser asks for a document) prefetches what
+ * the first paint needs. A client-side navigation (the router's fetch, `Sec-Fetch-Dest: empty`;
+ * Next hides its own `RSC` header from server components) skips it: the browser's TanStack
+ * cache already holds fresh data on a revisit (0 Bigin calls), and otherwise fetches it once.
+ * Without Fetch Metadata (old browsers, scripts) we prefetch.
  */
 export async function shouldPrefetch(): Promise<boolean> {
-  const h = await headers();
-  return h.get("rsc") !== "1";
+  const dest = (await headers()).get("sec-fetch-dest");
+  return dest === null || dest === "document";
 }
 
 export function newServerQueryClient() {
