@@ -7,6 +7,9 @@
  * can replace it by implementing the same interface and calling `setRefreshStore()`.
  * Keys are already hashes: no raw token is used as a key.
  */
+import { getEnv } from "@/lib/env";
+import { RedisRefreshStore } from "./store-redis";
+
 export interface RefreshStore {
   get<T>(key: string): Promise<T | null>;
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
@@ -14,6 +17,11 @@ export interface RefreshStore {
   hit(key: string, windowMs: number, now?: number): Promise<number>;
   /** How many events under `key` happened within the last `windowMs`, without recording one. */
   count(key: string, windowMs: number, now?: number): Promise<number>;
+  /**
+   * Optional, for stores shared by several instances (store-redis.ts): runs `run` on one
+   * instance at a time per key; the others wait for its answer (or a `recheck` hit).
+   */
+  exclusive?<T>(key: string, run: () => Promise<T>, recheck: () => Promise<T | null>): Promise<T>;
 }
 
 type Entry = { value: unknown; expires: number };
@@ -66,8 +74,14 @@ const KEY = Symbol.for("bigin-dashboard.auth.refresh");
 /** Process-wide state shared by every bundle (proxy, route handlers, server components). */
 export function sharedRefreshState(): Shared {
   const g = globalThis as unknown as Record<symbol, Shared | undefined>;
-  g[KEY] ??= { store: new MemoryRefreshStore(), flights: new Map() };
+  g[KEY] ??= { store: defaultStore(), flights: new Map() };
   return g[KEY]!;
+}
+
+// REDIS_URL set: one store for every instance (falls back to memory while Redis is down).
+function defaultStore(): RefreshStore {
+  const url = getEnv().redisUrl;
+  return url ? new RedisRefreshStore(url, { fallback: new MemoryRefreshStore() }) : new MemoryRefreshStore();
 }
 
 export function getRefreshStore(): RefreshStore {

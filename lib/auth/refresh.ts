@@ -100,7 +100,12 @@ export async function refreshTokens(state: TokenState, deps: RefreshDeps): Promi
   const flightKey = hash(state.refreshToken);
   let flight = flights.get(flightKey) as Promise<Stored> | undefined;
   if (!flight) {
-    flight = runGrant(state, deps, store).finally(() => flights.delete(flightKey));
+    // A shared store (Redis) also makes other instances wait for this one's grant.
+    const grant = () => runGrant(state, deps, store);
+    const recheck = () => peekRefresh(state, { store });
+    flight = (store.exclusive ? store.exclusive(`auth:lock:${flightKey}`, grant, recheck) : grant()).finally(
+      () => flights.delete(flightKey),
+    );
     flights.set(flightKey, flight);
   }
   const result = await flight;
