@@ -18,3 +18,15 @@ describe("applyFields (optimistic detail)", () => {
     expect(next.fields).toMatchObject({ Last_Name: "King", Email: null, First_Name: "Ada" });
   });
 });
+
+describe("keepLookupNames", () => {
+  it("keeps the picked company's name when the save answer has only its id", async () => {
+    const { keepLookupNames } = await import("./queries");
+    const answer: Contact = { ...ada, company: { id: "7", name: "" }, fields: { ...ada.fields, Account_Name: { id: "7", name: "" } } };
+    const shown = keepLookupNames(answer, { Account_Name: { id: "7", name: "Bluepath Supply" } });
+    expect(shown.company).toEqual({ id: "7", name: "Bluepath Supply" });
+    expect(shown.fields.Account_Name).toEqual({ id: "7", name: "Bluepath Supply" });
+    // A different id (someone else's write won) is left as Bigin says.
+    expect(keepLookupNames(answer, { Account_Name: { id: "8", name: "Other" } }).company).toEqual({ id: "7", name: "" });
+  });
+});

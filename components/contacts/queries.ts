@@ -75,8 +75,8 @@ export function useUpdateContact(id: string) {
     onError: (_e, _v, ctx) => {
       if (ctx?.previous) qc.setQueryData(key, ctx.previous);
     },
-    onSuccess: (item) => {
-      qc.setQueryData(key, item);
+    onSuccess: (item, vars) => {
+      qc.setQueryData(key, keepLookupNames(item, vars.optimistic));
     },
     onSettled: () => {
       // Lists show names and emails: mark them stale without refetching what nobody looks at.
@@ -106,6 +106,25 @@ export function applyFields(c: Contact, changed: Record<string, FieldValue>): Co
     mailingCity: text("Mailing_City", c.mailingCity),
     mailingCountry: text("Mailing_Country", c.mailingCountry),
   };
+}
+
+type RefLike = { id: string; name?: string | null };
+const isRef = (v: unknown): v is RefLike => !!v && typeof v === "object" && !Array.isArray(v) && "id" in v;
+
+/**
+ * A write answer may carry a lookup as a bare id (we sent `{id}`; Bigin's update result has no
+ * names): keep the name the user picked rather than showing an empty link or fetching again.
+ */
+export function keepLookupNames(item: Contact, sent: Record<string, FieldValue>): Contact {
+  const fields = { ...item.fields };
+  for (const [k, v] of Object.entries(sent)) {
+    const got = fields[k];
+    if (isRef(v) && v.name && isRef(got) && got.id === v.id && !got.name) fields[k] = { ...got, name: v.name };
+  }
+  const acc = sent.Account_Name;
+  const company =
+    item.company && !item.company.name && isRef(acc) && acc.id === item.company.id ? { id: acc.id, name: acc.name ?? "" } : item.company;
+  return { ...item, fields, company };
 }
 
 export function useCreateContact() {
