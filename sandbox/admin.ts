@@ -96,6 +96,8 @@ export function handleAdmin(ctx: DcContext, req: Req, res: ServerResponse, hooks
       return bad("maxConcurrency must be a positive integer");
     if (b.limits !== undefined && typeof b.limits !== "boolean")
       return bad("limits must be a boolean");
+    if (b.keepTokens !== undefined && typeof b.keepTokens !== "boolean")
+      return bad("keepTokens must be a boolean");
     world.settings = {
       accessTokenTtlS: (ttl as number | undefined) ?? base.accessTokenTtlS,
       limits:
@@ -108,7 +110,7 @@ export function handleAdmin(ctx: DcContext, req: Req, res: ServerResponse, hooks
       seed: clampSizes(b as Record<string, number>, base.seed),
     };
     const started = performance.now();
-    reseed(world);
+    reseed(world, { keepTokens: b.keepTokens === true });
     hooks.afterReset();
     const c = counts(world);
     return send(200, {

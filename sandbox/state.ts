@@ -77,15 +77,21 @@ export function createWorld(dcs: Dc[], settings: Settings, redirectUris: string[
   return world;
 }
 
-/** Rebuild every org's data and clear tokens, consents, stats and faults. */
-export function reseed(world: World) {
+/**
+ * Rebuild every org's data and clear tokens, consents, stats and faults. `keepTokens` keeps
+ * issued access and refresh tokens (and consents) alive, so stored browser sessions survive a
+ * reset (e2e storageState); org and user ids are deterministic, so the tokens still fit.
+ */
+export function reseed(world: World, opts: { keepTokens?: boolean } = {}) {
   world.orgs.clear();
   for (const def of ORG_DEFS)
     if (world.dcs.includes(def.dc)) world.orgs.set(def.id, seedOrg(def, world.settings.seed));
   world.codes.clear();
-  world.accessTokens.clear();
-  world.refreshTokens.clear();
-  world.consents.clear();
+  if (!opts.keepTokens) {
+    world.accessTokens.clear();
+    world.refreshTokens.clear();
+    world.consents.clear();
+  }
   world.inflight.clear();
   for (const dc of world.dcs) {
     world.stats[dc] = emptyStats();
