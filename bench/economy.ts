@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { BenchOptions } from "./run";
 import { directToken, signIn } from "./lib/auth";
-import { launchBrowser, NetworkTracker, signedInContext } from "./lib/browser";
+import { launchBrowser, NetworkTracker, PageProblems, signedInContext } from "./lib/browser";
 import { APP_URL } from "./lib/config";
 import { log } from "./lib/log";
 import { requireRoutes } from "./lib/routes";
@@ -22,13 +22,18 @@ async function clickLink(page: Page, name: string) {
   await page.getByRole("link", { name, exact: true }).first().click();
 }
 
-async function measure(tracker: NetworkTracker, action: () => Promise<unknown>): Promise<{ delta: StatsDelta; requests: string[]; settled: boolean }> {
+type Measured = { delta: StatsDelta; requests: string[]; settled: boolean; open: string[] };
+
+async function measure(tracker: NetworkTracker, action: () => Promise<unknown>): Promise<Measured> {
   const before = await getStats();
   const mark = tracker.mark();
   await action();
   const settled = await tracker.settled();
-  return { delta: diffStats(before, await getStats()), requests: tracker.since(mark), settled };
+  return { delta: diffStats(before, await getStats()), requests: tracker.since(mark), settled, open: settled ? [] : tracker.open() };
 }
+
+/** App requests of a view without static assets: what the page asked the server for. */
+const dynamicRequests = (m: Measured) => m.requests.filter((u) => !u.includes("/_next/static/"));
 
 export async function runEconomy(o: BenchOptions): Promise<BenchResult> {
   const missing = requireRoutes(["/pipelines", "/contacts", "/contacts/[id]"]);
@@ -75,6 +80,7 @@ export async function runEconomy(o: BenchOptions): Promise<BenchResult> {
       const context = await signedInContext(browser, session);
       const page = await context.newPage();
       const tracker = new NetworkTracker(page);
+      const problems = new PageProblems(page, () => new URL(page.url()).pathname);
       try {
         const first = await measure(tracker, () => page.goto(`${APP_URL}${v.path}`, { waitUntil: "load", timeout: 60_000 }));
         if (!page.url().startsWith(`${APP_URL}${v.path}`)) throw new Error(`${v.path} redirected to ${page.url()}`);
@@ -90,16 +96,28 @@ export async function runEconomy(o: BenchOptions): Promise<BenchResult> {
         const reload = await measure(tracker, () => page.reload({ waitUntil: "load" }));
         log(`economy ${v.route}: first ${first.delta.biginCalls} (${describeCalls(first.delta.byCall)}), revisit ${revisit.delta.biginCalls}, reload ${reload.delta.biginCalls}`);
         metrics.push(
-          { name: `${v.route} first view: Bigin calls`, value: first.delta.biginCalls, unit: "", target: { op: "<=", value: 2 }, note: describeCalls(first.delta.byCall) },
-          { name: `${v.route} revisit: Bigin calls`, value: revisit.delta.biginCalls, unit: "", target: { op: "==", value: 0 }, note: `${how}; ${describeCalls(revisit.delta.byCall)}` },
+          {
+            name: `${v.route} first view: Bigin calls`,
+            value: first.delta.biginCalls,
+            unit: "",
+            target: { op: "<=", value: 2 },
+            note: `${describeCalls(first.delta.byCall)}; requests: ${dynamicRequests(first).filter((u) => !u.endsWith("(prefetch)")).map((u) => u.replace(/\?_rsc=[^ ]*/, "?_rsc")).join(", ")}`,
+          },
+          {
+            name: `${v.route} revisit: Bigin calls`,
+            value: revisit.delta.biginCalls,
+            unit: "",
+            target: { op: "==", value: 0 },
+            note: `${how}; ${describeCalls(revisit.delta.byCall)}; the page asked the server for: ${dynamicRequests(revisit).filter((u) => !u.endsWith("(prefetch)")).map((u) => u.replace(/\?_rsc=[^ ]*/, "?_rsc")).join(", ") || "nothing"}`,
+          },
           { name: `${v.route} full reload: Bigin calls`, value: reload.delta.biginCalls, unit: "", note: describeCalls(reload.delta.byCall) },
         );
-        details[v.route] = {
-          first: { calls: first.delta.byCall, appRequests: first.requests, settled: first.settled },
-          revisit: { how, calls: revisit.delta.byCall, appRequests: revisit.requests, settled: revisit.settled },
-          reload: { calls: reload.delta.byCall, appRequests: reload.requests, settled: reload.settled },
-        };
-        if (!first.settled || !revisit.settled) notes.push(`${v.route}: the page kept requesting for 20 s (polling?); counts cover that window.`);
+        const describe = (m: Measured) => ({ calls: m.delta.byCall, appRequests: dynamicRequests(m), settled: m.settled, open: m.open });
+        details[v.route] = { first: describe(first), revisit: { how, ...describe(revisit) }, reload: describe(reload) };
+        for (const [what, m] of [["first view", first], ["revisit", revisit], ["reload", reload]] as const) {
+          if (!m.settled) notes.push(`${v.route} ${what}: requests still open after 20 s (${m.open.join(", ")}); counts cover those 20 s.`);
+        }
+        for (const p of problems.list()) notes.push(`seen while measuring ${v.route}: ${p}`);
       } finally {
         await context.close();
       }

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from "@playwright/test";
 import type { BenchOptions } from "./run";
 import { signIn } from "./lib/auth";
-import { launchBrowser, NetworkTracker, signedInContext } from "./lib/browser";
+import { launchBrowser, NetworkTracker, PageProblems, signedInContext } from "./lib/browser";
 import { APP_URL } from "./lib/config";
 import { log, sleep } from "./lib/log";
 import { requireRoutes } from "./lib/routes";
@@ -103,6 +103,7 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       const tracker = new NetworkTracker(page);
+      const problems = new PageProblems(page, () => "/contacts");
       const before = await getStats();
       t = performance.now();
       await page.goto(`${APP_URL}/contacts`, { waitUntil: "commit", timeout: 60_000 });
@@ -123,6 +124,7 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
         { name: "/contacts Bigin calls (view + scroll)", value: calls.biginCalls, unit: "" },
       );
       details.contacts = { timing, scrolled, heapFirst, heapScrolled, calls: calls.byCall, wallMs: performance.now() - t };
+      for (const p of problems.list()) notes.push(`seen: ${p}`);
       log(`scale /contacts: first rows ${round(timing.firstRowPaintedAt, 0)} ms, max DOM rows ${scrolled.maxRows}, heap ${heapFirst}→${heapScrolled} MiB, calls ${describeCalls(calls.byCall)}`);
       await page.close();
     }
@@ -132,6 +134,7 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       const tracker = new NetworkTracker(page);
+      const problems = new PageProblems(page, () => "/pipelines");
       const before = await getStats();
       await page.goto(`${APP_URL}/pipelines`, { waitUntil: "commit", timeout: 60_000 });
       await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.boardPaintedAt !== null, undefined, { timeout: 90_000 });
@@ -150,6 +153,7 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
       );
       if (!settled) notes.push("/pipelines kept requesting for 60 s after the board painted.");
       details.pipelines = { timing, cards, columns, heap, calls: calls.byCall };
+      for (const p of problems.list()) notes.push(`seen: ${p}`);
       log(`scale /pipelines: board painted ${round(timing.boardPaintedAt, 0)} ms, ${cards} cards, heap ${heap} MiB, calls ${describeCalls(calls.byCall)}`);
       await page.close();
     }

@@ -30,18 +30,23 @@ export async function signedInContext(browser: Browser, session: Session): Promi
 
 /**
  * Counts the page's requests in flight, to know when a view has settled: no request to the app
- * for `quietMs` (server-side Bigin calls happen inside some page, RSC or /api request).
+ * for `quietMs` (server-side Bigin calls happen inside some page, RSC or /api request). Router
+ * prefetches (`Next-Router-Prefetch`) are listed but not waited for: they are speculative, and
+ * one that never answers would otherwise hold every measurement to its time limit.
  */
 export class NetworkTracker {
-  private inflight = new Set<unknown>();
+  private inflight = new Map<unknown, { url: string; since: number }>();
   private lastChange = Date.now();
   readonly urls: string[] = [];
 
   constructor(page: Page) {
     page.on("request", (r) => {
       if (!r.url().startsWith(APP_URL)) return;
-      this.inflight.add(r);
-      this.urls.push(`${r.method()} ${r.url().slice(APP_URL.length)}`);
+      const prefetch = r.headers()["next-router-prefetch"] !== undefined;
+      const url = `${r.method()} ${r.url().slice(APP_URL.length)}`;
+      this.urls.push(prefetch ? `${url} (prefetch)` : url);
+      if (prefetch) return;
+      this.inflight.set(r, { url, since: Date.now() });
       this.lastChange = Date.now();
     });
     const done = (r: unknown) => {
@@ -59,6 +64,11 @@ export class NetworkTracker {
     return this.urls.slice(mark);
   }
 
+  /** Requests still open, oldest first (for a note when a view never settles). */
+  open(): string[] {
+    return [...this.inflight.values()].sort((a, b) => a.since - b.since).map((r) => `${r.url} (${Math.round((Date.now() - r.since) / 1000)} s)`);
+  }
+
   async settled(quietMs = 1000, maxMs = 20_000): Promise<boolean> {
     const until = Date.now() + maxMs;
     while (Date.now() < until) {
@@ -66,5 +76,23 @@ export class NetworkTracker {
       await sleep(100);
     }
     return false;
+  }
+}
+
+/** Uncaught page errors and failed app responses: a hydration error or a 404 explains many numbers. */
+export class PageProblems {
+  readonly seen = new Set<string>();
+
+  constructor(page: Page, label: () => string) {
+    page.on("pageerror", (e) => this.seen.add(`${label()}: ${String(e.message).split(";")[0].slice(0, 160)}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400 && r.url().startsWith(APP_URL)) {
+        this.seen.add(`${label()}: HTTP ${r.status()} ${r.url().slice(APP_URL.length).replace(/\?_rsc=.*/, "?_rsc")}`);
+      }
+    });
+  }
+
+  list(): string[] {
+    return [...this.seen];
   }
 }
