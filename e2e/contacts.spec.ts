@@ -61,6 +61,11 @@ test.describe("contacts", () => {
     await table(page).getByRole("link", { name, exact: true }).first().click();
     await expect(page).toHaveURL(new RegExp(`/contacts/${id}$`));
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    // Deals across team pipelines load once their section is in view.
+    const deals = page.getByRole("region", { name: "Deals" });
+    await deals.scrollIntoViewIfNeeded();
+    await expect(deals.getByRole("link").first().or(deals.getByText("No deals yet."))).toBeVisible();
+    await expect(page.getByRole("region", { name: "Notes" })).toBeVisible();
 
     await page.getByRole("button", { name: "Edit" }).click();
     const newEmail = `edited.${Date.now()}@example.org`;

@@ -21,7 +21,7 @@ function filledFields(values: Record<string, FieldValue>) {
     if (v === null || v === "" || v === false || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = v;
   }
-  return toApiFields(out);
+  return out;
 }
 
 /** /contacts/new: the metadata-driven form; typed text survives a failed save or a reconnect. */
@@ -50,7 +50,8 @@ export function NewContact() {
             draftKey="contact-new"
             onCancel={() => router.push("/contacts")}
             onSubmit={async (values) => {
-              const item = await create.mutateAsync(filledFields(values));
+              const picked = filledFields(values);
+              const item = await create.mutateAsync({ fields: toApiFields(picked), picked });
               toast.success(`Created ${item.fullName || "contact"}.`);
               router.push(`/contacts/${item.id}`);
             }}

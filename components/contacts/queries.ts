@@ -130,7 +130,10 @@ export function keepLookupNames(item: Contact, sent: Record<string, FieldValue>)
 export function useCreateContact() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (fields: Fields) => fetchJson<{ item: Contact }>("/api/contacts", { method: "POST", json: { fields } }).then((r) => r.item),
+    mutationFn: (vars: { fields: Fields; picked: Record<string, FieldValue> }) =>
+      fetchJson<{ item: Contact }>("/api/contacts", { method: "POST", json: { fields: vars.fields } }).then((r) =>
+        keepLookupNames(r.item, vars.picked),
+      ),
     onSuccess: (item) => {
       qc.setQueryData(queryKeys.contacts.detail(item.id), item);
       void qc.invalidateQueries({ queryKey: ["contacts", "list"] });

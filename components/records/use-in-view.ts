@@ -1,17 +1,17 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * True once the element has come within `rootMargin` of the viewport (and stays true). Record
- * pages use it to load secondary sections (related deals) only when someone looks at them:
- * every Bigin call costs credits.
+ * pages use it to load secondary sections (related deals and contacts) only when someone looks
+ * at them: every Bigin call costs credits. Returns a callback ref, so an element that mounts
+ * later (after a loading state) is observed too.
  */
 export function useInView<T extends Element>(rootMargin = "200px") {
-  const ref = useRef<T>(null);
+  const [el, setEl] = useState<T | null>(null);
   const [seen, setSeen] = useState(false);
   useEffect(() => {
-    const el = ref.current;
     if (!el || seen) return;
     const io = new IntersectionObserver(
       (entries) => {
@@ -24,6 +24,6 @@ export function useInView<T extends Element>(rootMargin = "200px") {
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [rootMargin, seen]);
-  return [ref, seen] as const;
+  }, [el, rootMargin, seen]);
+  return [setEl, seen] as const;
 }
