@@ -19,7 +19,11 @@ const nextConfig = {
   poweredByHeader: false,
   async headers() {
     // The CSP needs a per-request nonce: proxy.ts sets it (lib/security/headers.ts).
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // API answers are JSON: nothing may load or frame them (the proxy sets the same; it does not see /api/auth).
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

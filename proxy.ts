@@ -5,12 +5,14 @@
  * - Every request with a session gets its Bigin token refreshed ahead of expiry, written to
  *   the forwarded request and the response (lib/auth/proxy-session.ts).
  */
+import type { NextFetchEvent, NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { getEnv } from "@/lib/env";
+import { getEnv, sandboxOrigins } from "@/lib/env";
+import { withCsp } from "@/lib/security/csp";
 import { refreshSessionCookie } from "@/lib/auth/proxy-session";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 
-export default withAuth(
+const auth = withAuth(
   async function proxy(req: NextRequestWithAuth) {
     return refreshSessionCookie(req, req.nextauth.token);
   },
@@ -28,6 +30,16 @@ export default withAuth(
     },
   },
 );
+
+/** Content-Security-Policy with a per-request nonce on every page, a deny-all one on the API (lib/security/csp.ts). */
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  const res = await auth(req as NextRequestWithAuth, event);
+  const env = getEnv();
+  return withCsp(req, res, {
+    dev: process.env.NODE_ENV === "development",
+    extraFormActions: [...sandboxOrigins(env).values()],
+  });
+}
 
 export const config = {
   // Everything except next-auth's own routes, Next's assets and static files.
