@@ -21,24 +21,43 @@ export function errorJson(
 
 /** `{ "fields.Last_Name": … }` → `{ Last_Name: … }`: record bodies are keyed by API name. */
 export function zodFields(error: ZodError, prefix?: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // A Map, then own properties: keys like `__proto__` or `constructor` are plain keys here.
+  const out = new Map<string, string>();
   for (const issue of error.issues) {
     let path = issue.path.map(String);
     if (path[0] === "fields" && path.length > 1) path = path.slice(1);
-    const key = path.join(".") || prefix || "body";
-    out[key] ??= issue.message;
+    // Keys may be the request's own (unknown custom fields): API names are ≤100 characters, and
+    // no form has 50 fields, so a hostile body gets a bounded answer.
+    const key = (path.join(".") || prefix || "body").slice(0, 120);
+    if (out.has(key)) continue;
+    if (out.size >= MAX_FIELD_ERRORS) break;
+    out.set(key, issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
+
+const MAX_FIELD_ERRORS = 50;
 
 export function validationError(error: ZodError, where: "params" | "query" | "body"): Response {
   const fields = zodFields(error, where);
   const what = where === "body" ? "Some fields need attention" : where === "query" ? "Invalid query parameters" : "Invalid address";
-  return errorJson(400, { code: "VALIDATION", message: `${what}: ${Object.keys(fields).join(", ")}`, fields });
+  return errorJson(400, { code: "VALIDATION", message: `${what}: ${nameList(Object.keys(fields))}`, fields });
+}
+
+/**
+ * The failing keys for a message a person reads. Keys can come from the request (unknown custom
+ * fields), so a hostile body must not turn the message into a copy of itself: at most five
+ * names of at most 40 characters, then a count.
+ */
+function nameList(keys: string[]): string {
+  const shown = keys.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 39)}…` : k));
+  const more = keys.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 const RECONNECT_MESSAGE = "Your Bigin connection has ended. Reconnect Bigin to continue.";
 const DOWN_MESSAGE = "Bigin is not answering right now. Try again in a moment.";
+const REFRESH_DOWN_MESSAGE = "We couldn't renew your Bigin connection just now. Reconnect Bigin, or try again in a moment.";
 
 export function reconnectError(): Response {
   return errorJson(401, { code: "RECONNECT", message: RECONNECT_MESSAGE, reconnect: true });
@@ -51,7 +70,14 @@ export function errorResponse(e: unknown): Response {
   }
   if (e instanceof ReconnectRequiredError) return reconnectError();
   if (e instanceof RefreshUnavailableError) {
-    return errorJson(503, { code: "BIGIN_UNAVAILABLE", message: DOWN_MESSAGE }, { "Retry-After": String(e.retryAfter) });
+    // The access token is dead and can't be renewed now (Zoho's token endpoint down, or its
+    // refresh limit reached): the session is kept (it may work again), but the user is offered
+    // Reconnect Bigin, which gets a new grant, rather than a dead end.
+    return errorJson(
+      503,
+      { code: "BIGIN_UNAVAILABLE", message: REFRESH_DOWN_MESSAGE, reconnect: true },
+      { "Retry-After": String(e.retryAfter) },
+    );
   }
   if (e instanceof ZodError) {
     // A Bigin answer that did not match what we expect: Bigin misbehaved, not the user.

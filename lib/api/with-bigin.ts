@@ -128,17 +128,60 @@ async function parseInput(
   }
   let body: unknown = undefined;
   if (opts.body) {
+    const text = await readBody(req);
+    if (text === null) {
+      return errorJson(413, { code: "PAYLOAD_TOO_LARGE", message: `The body is too large (at most ${MAX_BODY_BYTES / 1_000_000} MB).` });
+    }
     let json: unknown;
+    let protoKey = false;
     try {
-      json = await req.json();
+      // zod's object output drops an own `__proto__` key without a word (it becomes a prototype):
+      // refuse it here, for every schema, rather than accept a body minus one of its keys.
+      json = JSON.parse(text, (key, value) => {
+        if (key === "__proto__") protoKey = true;
+        return value;
+      });
     } catch {
       return errorJson(400, { code: "VALIDATION", message: "The body must be JSON.", fields: { body: "Expected a JSON object" } });
+    }
+    if (protoKey) {
+      return errorJson(400, { code: "VALIDATION", message: "Some fields need attention: __proto__", fields: { body: "The key __proto__ is not allowed" } });
     }
     const r = opts.body.safeParse(json);
     if (!r.success) return validationError(r.error, "body");
     body = r.data;
   }
   return { params, query, body };
+}
+
+/** Far above any real record or note (32,000-character fields), far below what hurts a server. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** The body as text (UTF-8, BOM dropped, as `req.json()` reads it), or null past MAX_BODY_BYTES, read no further. */
+async function readBody(req: NextRequest): Promise<string | null> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return null;
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 /** JSON answer with the headers every handler sends. */
