@@ -101,8 +101,16 @@ export function checkExtraKeys(known: readonly string[]) {
 }
 
 /** Paging and sorting shared by list routes (query strings: numbers arrive as text). */
-export const zPage = z.coerce.number({ error: "Expected a page number" }).int("Expected a whole number").min(1, "Expected 1 or more").optional();
-export const zPerPage = z.coerce.number({ error: "Expected a number of rows" }).int("Expected a whole number").min(1, "Expected 1 or more").max(200, "At most 200 per page").optional();
+// Plain decimal digits only: `z.coerce` would also take "0x1F", "1e2", " 3 " or "" (as 0).
+const digitsToNumber = (v: unknown) => (typeof v === "string" && /^[0-9]{1,9}$/.test(v) ? Number(v) : v);
+export const zPage = z.preprocess(
+  digitsToNumber,
+  z.number({ error: "Expected a page number" }).int("Expected a whole number").min(1, "Expected 1 or more").optional(),
+);
+export const zPerPage = z.preprocess(
+  digitsToNumber,
+  z.number({ error: "Expected a number of rows" }).int("Expected a whole number").min(1, "Expected 1 or more").max(200, "At most 200 per page").optional(),
+);
 export const zPageToken = z.string().min(1).max(2000, "Page token too long").optional();
 export const zSortBy = z.enum(["id", "Created_Time", "Modified_Time"], { error: "Expected id, Created_Time or Modified_Time" }).optional();
 export const zSortOrder = z.enum(["asc", "desc"], { error: "Expected asc or desc" }).optional();

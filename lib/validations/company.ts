@@ -12,6 +12,8 @@ const website = z.preprocess(
     .trim()
     .max(255, "At most 255 characters")
     .regex(/^(https?:\/\/)?[^\s/$.?#][^\s]*\.[^\s]+$/i, "Expected a web address like example.com")
+    // Only web addresses: `javascript:…`, `data:…`, `mailto:…` look like one to the pattern above.
+    .refine((v) => /^https?:\/\//i.test(v) || !/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v), "Expected a web address like example.com")
     .nullable()
     .optional(),
 );
