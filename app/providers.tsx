@@ -15,6 +15,10 @@ export function makeQueryClient() {
         refetchOnWindowFocus: true,
         retry: (failureCount, error) => {
           if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+          // The server already waited Bigin's full 10 s: say so now rather than make the user wait twice.
+          if (error instanceof ApiError && error.status === 504) return false;
+          // The connection needs renewing: retrying can't help, the Reconnect banner can.
+          if (error instanceof ApiError && error.reconnect) return false;
           return failureCount < 1;
         },
       },
