@@ -164,6 +164,27 @@ test.describe("contacts", () => {
     expect(lines.slice(1, names.length + 1).map((l) => l.split(",")[0].replace(/^"|"$/g, ""))).toEqual(names);
   });
 
+  test("sorting says plainly what Bigin sorts and what is sorted within the loaded rows", async ({ page, signIn }) => {
+    await signIn(page, "ada@example.com", { startAt: "/contacts" });
+    await expect(table(page).getByRole("row").nth(4)).toBeVisible();
+
+    await table(page).getByRole("button", { name: /^Email/ }).click();
+    await expect(page).toHaveURL(/sort=email&dir=asc/);
+    await expect(table(page).getByRole("columnheader", { name: /Email/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect(page.getByText(/Sorted by Email within the loaded rows/)).toBeVisible();
+    const emails: string[] = [];
+    for (let i = 1; i <= 8; i++) emails.push((await table(page).getByRole("row").nth(i).getByRole("cell").nth(1).textContent()) ?? "");
+    expect(emails).toEqual([...emails].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base", numeric: true })));
+
+    await table(page).getByRole("button", { name: /^Modified Time/ }).click();
+    await expect(page).toHaveURL(/sort=modified&dir=desc/);
+    await expect(table(page).getByRole("columnheader", { name: /Modified Time/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByText(/within the loaded rows/)).toBeHidden();
+
+    await search(page).fill("Smith");
+    await expect(page.getByText(/Bigin can't sort search results/)).toBeVisible();
+  });
+
   test("scrolls through more than 2,000 contacts with page tokens and a bounded DOM", async ({ page, signIn, sandbox }) => {
     test.setTimeout(120_000);
     await sandbox.reset({ contacts: 2300 });

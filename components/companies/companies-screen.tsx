@@ -5,20 +5,20 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { ErrorPanel, describeError } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateTime } from "@/lib/format";
+import { LocalDateTime } from "@/components/records/local-time";
 import { toSearch } from "@/lib/queries/keys";
 import type { Company } from "@/lib/types";
 import { toolbarButton } from "@/components/contacts/column-chooser";
 import { useCompaniesList } from "./queries";
 import { companiesParamsFor, parseCompaniesSearch } from "./query-keys";
 
-const COLUMNS: { label: string; text: (c: Company) => string }[] = [
+const COLUMNS: { label: string; text: (c: Company) => string; time?: (c: Company) => string | null }[] = [
   { label: "Phone", text: (c) => c.phone ?? "" },
   { label: "Website", text: (c) => c.website ?? "" },
   { label: "Industry", text: (c) => c.industry ?? "" },
   { label: "Billing City", text: (c) => c.billingCity ?? "" },
   { label: "Billing Country", text: (c) => c.billingCountry ?? "" },
-  { label: "Modified Time", text: (c) => (c.modifiedTime ? formatDateTime(c.modifiedTime) : "") },
+  { label: "Modified Time", text: () => "", time: (c) => c.modifiedTime },
 ];
 
 /** /companies: search by name (starts with), paged table; each name links to the company page. */
@@ -104,7 +104,11 @@ export function CompaniesScreen() {
                   </td>
                   {COLUMNS.map((col) => (
                     <td key={col.label} className="max-w-[14rem] truncate px-3 py-2">
-                      {col.text(c) || <span className="text-slate-300 dark:text-slate-600">—</span>}
+                      {col.time?.(c) ? (
+                        <LocalDateTime iso={col.time(c)!} />
+                      ) : (
+                        col.text(c) || <span className="text-slate-300 dark:text-slate-600">—</span>
+                      )}
                     </td>
                   ))}
                 </tr>

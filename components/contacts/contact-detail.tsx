@@ -13,7 +13,7 @@ import { RelatedDealsList } from "@/components/records/related-deals";
 import { useInView } from "@/components/records/use-in-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatRelative } from "@/lib/format";
+import { RelativeTime } from "@/components/notes/relative-time";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { queryKeys } from "@/lib/queries/keys";
 import type { Contact, FieldValue } from "@/lib/types";
@@ -92,7 +92,11 @@ export function ContactDetail({ id }: { id: string }) {
                 {c.company.name || "Company"}
               </Link>
             )}
-            {c.modifiedTime && <span className="ml-2 text-xs text-slate-500">· updated {formatRelative(c.modifiedTime)}</span>}
+            {c.modifiedTime && (
+              <span className="ml-2 text-xs text-slate-500">
+                · updated <RelativeTime iso={c.modifiedTime} />
+              </span>
+            )}
           </p>
         </div>
         {!editing && (

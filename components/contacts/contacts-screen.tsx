@@ -7,14 +7,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ErrorPanel, describeError } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDateTime } from "@/lib/format";
+import { LocalDateTime } from "@/components/records/local-time";
 import type { Contact } from "@/lib/types";
 import { ColumnChooser, primaryButton, toolbarButton } from "./column-chooser";
 import { buildCsv, csvFileName, downloadCsv } from "./csv";
 import {
   COLUMNS,
   MIN_SEARCH_CHARS,
-  columnById,
   contactsSearchString,
   detectSearchMode,
   effectiveState,
@@ -48,11 +47,6 @@ const WIDTHS: Record<ColumnId, string> = {
   modified: "11rem",
 };
 
-function cellText(c: Contact, id: ColumnId): string {
-  if (id === "created") return c.createdTime ? formatDateTime(c.createdTime) : "";
-  if (id === "modified") return c.modifiedTime ? formatDateTime(c.modifiedTime) : "";
-  return columnById(id).text(c);
-}
 
 /** The /contacts screen: search, sort, virtualised infinite table, column chooser, CSV export. */
 export function ContactsScreen() {
@@ -293,17 +287,23 @@ export function ContactsScreen() {
                     style={{ height: ROW_HEIGHT }}
                     className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
                   >
-                    {columns.map((col) => (
-                      <td key={col.id} className="truncate px-3" title={col.id === "name" ? undefined : cellText(c, col.id) || undefined}>
-                        {col.id === "name" ? (
-                          <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
-                            {c.fullName || "(no name)"}
-                          </Link>
-                        ) : (
-                          cellText(c, col.id) || <span className="text-slate-300 dark:text-slate-600">—</span>
-                        )}
-                      </td>
-                    ))}
+                    {columns.map((col) => {
+                      const time = col.id === "created" ? c.createdTime : col.id === "modified" ? c.modifiedTime : undefined;
+                      const text = time === undefined && col.id !== "name" ? col.text(c) : "";
+                      return (
+                        <td key={col.id} className="truncate px-3" title={text || undefined}>
+                          {col.id === "name" ? (
+                            <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                              {c.fullName || "(no name)"}
+                            </Link>
+                          ) : time ? (
+                            <LocalDateTime iso={time} />
+                          ) : (
+                            text || <span className="text-slate-300 dark:text-slate-600">—</span>
+                          )}
+                        </td>
+                      );
+                    })}
                   </tr>
                 );
               })}

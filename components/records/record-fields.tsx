@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { LocalDateTime } from "./local-time";
 import type { FieldMeta, FieldValue } from "@/lib/types";
 
 /**
@@ -83,6 +84,7 @@ function FieldDisplay({ field, value, currency }: { field: FieldMeta; value: Fie
       </a>
     );
   }
+  if (field.type === "datetime" && typeof value === "string") return <LocalDateTime iso={value} />;
   if (field.type === "textarea") return <span className="whitespace-pre-wrap">{text}</span>;
   return <>{text}</>;
 }
