@@ -31,7 +31,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [
     ["list"],
-    ["json", { outputFile: "test-results/playwright.json" }],
+    ["json", { outputFile: "reports/playwright.json" }],
     ["html", { open: "never", outputFolder: "playwright-report" }],
   ],
   use: {
@@ -53,7 +53,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Signs the seeded users in once and stores their sessions for `test.use({ user })` (e2e/fixtures.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
   ],
   webServer: [
     {

@@ -15,14 +15,14 @@ function read(path) {
   }
 }
 
-const vitest = read("test-results/vitest.json");
+const vitest = read("reports/vitest.json");
 if (vitest) {
   seen.push("unit");
   passed += vitest.numPassedTests ?? 0;
   failed += (vitest.numFailedTests ?? 0) + (vitest.numRuntimeErrorTestSuites ?? 0);
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
-const pw = read("test-results/playwright.json");
+const pw = read("reports/playwright.json");
 if (pw?.stats) {
   seen.push("e2e");
   passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
