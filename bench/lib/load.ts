@@ -8,7 +8,10 @@ import { mean, quantile } from "./stats";
  */
 
 export type LoadRun = {
+  /** Response times of 2xx answers, ms. */
   latencies: number[];
+  /** Response times of every answer, ms. */
+  all: number[];
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
@@ -21,6 +24,7 @@ export type LoadRun = {
 export function load(opts: { url: string; headers?: Record<string, string>; connections: number; amount: number; maxMs: number }): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const all: number[] = [];
     const statuses: Record<string, number> = {};
     let bytes = 0;
     let responses = 0;
@@ -33,6 +37,7 @@ export function load(opts: { url: string; headers?: Record<string, string>; conn
         const seconds = (performance.now() - started) / 1000;
         resolve({
           latencies,
+          all,
           statuses,
           errors: result.errors,
           timeouts: result.timeouts,
@@ -46,6 +51,7 @@ export function load(opts: { url: string; headers?: Record<string, string>; conn
     const cap = setTimeout(() => instance.stop(), opts.maxMs);
     instance.on("response", (_client: unknown, status: number, resBytes: number, ms: number) => {
       responses++;
+      all.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
       bytes += resBytes;
       // Only successful answers count as latency samples, as autocannon does.
