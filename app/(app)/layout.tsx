@@ -5,6 +5,7 @@ import { authOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
 import { AppHeader } from "@/components/shell/app-header";
 import { ReconnectBanner } from "@/components/shell/reconnect-banner";
+import { CommandPaletteLauncher } from "@/components/command-palette/command-palette-launcher";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await getServerSession(authOptions);
@@ -31,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-screen-2xl flex-1 px-3 py-4 sm:px-6 sm:py-6">
         {children}
       </main>
+      <CommandPaletteLauncher />
     </div>
   );
 }

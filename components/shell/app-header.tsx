@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchButton } from "@/components/command-palette/search-button";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type UserMenuUser } from "./user-menu";
@@ -28,6 +29,7 @@ export function AppHeader({ user, sandbox }: { user: UserMenuUser; sandbox: bool
           <NavLinks />
         </div>
         <div className="ml-auto flex items-center gap-1 sm:ml-0">
+          <SearchButton />
           <ThemeToggle />
           <UserMenu user={user} />
         </div>
