@@ -134,7 +134,7 @@ export function CompanyDetail({ id }: { id: string }) {
               <ErrorPanel error={contacts.error} onRetry={() => void contacts.refetch()} title="Couldn't load contacts" />
             ) : contacts.data ? (
               contacts.data.length === 0 ? (
-                <p className="text-sm text-slate-500">No contacts at this company yet.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">No contacts at this company yet.</p>
               ) : (
                 <ul className="divide-y divide-slate-100 dark:divide-slate-800">
                   {contacts.data.map((p) => (
@@ -142,7 +142,7 @@ export function CompanyDetail({ id }: { id: string }) {
                       <Link href={`/contacts/${p.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
                         {p.fullName || "(no name)"}
                       </Link>
-                      <span className="text-xs text-slate-500">{[p.title, p.email].filter(Boolean).join(" · ")}</span>
+                      <span className="text-xs text-slate-500 dark:text-slate-400">{[p.title, p.email].filter(Boolean).join(" · ")}</span>
                     </li>
                   ))}
                 </ul>

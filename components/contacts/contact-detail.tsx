@@ -93,7 +93,7 @@ export function ContactDetail({ id }: { id: string }) {
               </Link>
             )}
             {c.modifiedTime && (
-              <span className="ml-2 text-xs text-slate-500">
+              <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
                 · updated <RelativeTime iso={c.modifiedTime} />
               </span>
             )}
