@@ -16,11 +16,20 @@
  * - `signIn(page, email, { org?, callbackUrl? })` signs in through the real consent page.
  * - `sandbox` is the admin API (see `SandboxAdmin`), one origin per data centre.
  *
+ * Signed in without signing in per test — `test.use({ user: "ada@example.com" })` (or `EU_USER`,
+ * `emil@example.eu`) in a file or describe: `page` is then signed in as that user from a stored
+ * session (`e2e/.auth/<email>.json`, written by the `setup` project, `e2e/auth.setup.ts`). The
+ * automatic reset then keeps the sandbox's tokens (`{"keepTokens": true}`) so the stored session
+ * stays valid; a stored session that stopped working (tokens revoked, another sandbox, another
+ * NEXTAUTH_SECRET) is replaced by a real sign-in, once. See README "Driving the app from Playwright".
+ *
  * Where things run: the app at `baseURL` (playwright.config.ts, http://127.0.0.1:3000); the
  * sandbox at E2E_SANDBOX_URL or http://127.0.0.1:${E2E_SANDBOX_PORT ?? 4010} (US), EU on the next
  * port. Keep this API stable: other suites depend on it; extend it, don't change it.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 export { expect };
 export type { Page };
@@ -66,6 +75,8 @@ export type ResetOptions = {
   accessTokenTtlS?: number;
   limits?: boolean;
   maxConcurrency?: number;
+  /** Keep issued tokens (signed-in sessions, stored sessions) across the reset. */
+  keepTokens?: boolean;
 };
 
 export type SandboxAdmin = {
@@ -177,21 +188,106 @@ export async function signIn(page: Page, email: string, options: SignInOptions =
   if (options.waitForApp !== false) await waitForApp(page);
 }
 
-type Fixtures = { sandbox: SandboxAdmin; signIn: SignIn; resetSandbox: void };
+/** The seeded US-data-centre user and the EU one (sandbox/README.md). */
+export const US_USER = "ada@example.com";
+export const EU_USER = "emil@example.eu";
 
-export const test = base.extend<Fixtures>({
-  sandbox: async ({}, provide) => {
-    await provide(createSandboxAdmin());
+/** Where the stored session (Playwright storageState) of `email` lives: e2e/.auth/<email>.json (gitignored). */
+export function storageStatePath(email: string): string {
+  const dir = process.env.E2E_AUTH_DIR ?? join(__dirname, ".auth");
+  return join(dir, `${email.replace(/[^\w@.+-]/g, "_")}.json`);
+}
+
+/** Signs `email` in on a fresh context of `page`'s browser and stores the session (the setup project). */
+export async function storeSession(page: Page, email: string, options: SignInOptions = {}): Promise<string> {
+  await signIn(page, email, options);
+  const file = storageStatePath(email);
+  mkdirSync(dirname(file), { recursive: true });
+  await page.context().storageState({ path: file });
+  return file;
+}
+
+/** Stored sessions known to work against the sandbox's current tokens, in this worker. */
+type SessionBook = { valid: Set<string> };
+
+type StoredState = { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+
+type Fixtures = {
+  sandbox: SandboxAdmin;
+  signIn: SignIn;
+  resetSandbox: void;
+  /** Sign `page` in as this seeded user (from a stored session when one works). Default: nobody. */
+  user: string | undefined;
+  /** Whether `user`'s stored session works (checked at most once per worker while tokens are untouched). */
+  storedSessionWorks: boolean;
+};
+
+export const test = base.extend<Fixtures, { sessionBook: SessionBook }>({
+  user: [undefined, { option: true }],
+  sessionBook: [async ({}, provide) => provide({ valid: new Set() }), { scope: "worker" }],
+
+  sandbox: async ({ user, sessionBook }, provide) => {
+    const admin = createSandboxAdmin();
+    // Anything that ends or ages tokens makes every stored session suspect: check it again next time.
+    await provide({
+      ...admin,
+      reset: (options = {}) => {
+        const keepTokens = options.keepTokens ?? user !== undefined; // a signed-in test stays signed in
+        if (!keepTokens) sessionBook.valid.clear();
+        return admin.reset({ ...options, keepTokens });
+      },
+      expireTokens: () => {
+        sessionBook.valid.clear();
+        return admin.expireTokens();
+      },
+      revokeTokens: () => {
+        sessionBook.valid.clear();
+        return admin.revokeTokens();
+      },
+    });
   },
   signIn: async ({}, provide) => {
     await provide(signIn);
   },
-  // Every test starts from the same seeded sandbox with no tokens, stats or faults.
+
+  storedSessionWorks: async ({ user, sessionBook, playwright, baseURL }, provide) => {
+    if (!user) return provide(false);
+    const file = storageStatePath(user);
+    if (!sessionBook.valid.has(user) && existsSync(file)) {
+      // One call that reaches Bigin with the stored session; before the reset, so stats stay clean.
+      const request = await playwright.request.newContext({ baseURL, storageState: file });
+      try {
+        const res = await request.get("/api/contacts?perPage=1");
+        if (res.ok()) {
+          await request.storageState({ path: file }); // keeps a cookie the app refreshed meanwhile
+          sessionBook.valid.add(user);
+        }
+      } finally {
+        await request.dispose();
+      }
+    }
+    await provide(sessionBook.valid.has(user));
+  },
+
+  // Every test starts from the same seeded sandbox with no stats or faults, and no tokens unless a
+  // stored session is in use (then its tokens are kept).
   resetSandbox: [
-    async ({ sandbox }, provide) => {
-      await sandbox.reset();
+    async ({ sandbox, storedSessionWorks, storageState }, provide) => {
+      await sandbox.reset({ keepTokens: storedSessionWorks || storageState !== undefined });
       await provide();
     },
     { auto: true },
   ],
+
+  page: async ({ page, user, storedSessionWorks, sessionBook, resetSandbox }, provide) => {
+    void resetSandbox; // signs in after the reset, never before
+    if (user && storedSessionWorks) {
+      const stored = JSON.parse(readFileSync(storageStatePath(user), "utf8")) as StoredState;
+      await page.context().addCookies(stored.cookies);
+    } else if (user) {
+      await storeSession(page, user);
+      sessionBook.valid.add(user);
+    }
+    await provide(page);
+  },
 });
