@@ -28,7 +28,7 @@ const MARKERS: [string, string][] = [
   ["sonner", "data-sonner-toaster"],
   ["cmdk", "cmdk-list"],
   ["@radix-ui/react-dialog", "DialogContent"],
-  ["next-auth/react", "/api/auth"],
+  ["next-auth/react", "next-auth"],
   ["react-dom", "react-dom"],
 ];
 

@@ -140,25 +140,28 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
 }
 
 /**
- * Cheaper requests to the same server, interleaved round-robin: Next's routing alone (a next-auth
- * route, which proxy.ts skips), proxy.ts plus a 404 (its session decode, no handler), and the
- * session endpoint (a JWE decode in next-auth, no proxy.ts).
+ * Cheaper requests to the same server, interleaved: where the app's time goes besides the
+ * handler. /api/auth/* skips proxy.ts; a POST without Origin passes proxy.ts (its session
+ * decode) and is refused by the handler before it reads the session; without a cookie, proxy.ts
+ * has nothing to decode and the handler answers 401.
  */
 async function decompose(cookie: string, n: number) {
-  const probes: { label: string; path: string; headers: Record<string, string> }[] = [
-    { label: "Next route without proxy.ts (/api/auth/csrf)", path: "/api/auth/csrf", headers: {} },
-    { label: "proxy.ts + 404, signed in (/api/bench-404)", path: "/api/bench-404", headers: { Cookie: cookie } },
-    { label: "session decode without proxy.ts (/api/auth/session)", path: "/api/auth/session", headers: { Cookie: cookie } },
+  const probes: { label: string; path: string; method: string; headers: Record<string, string> }[] = [
+    { label: "routing floor: next-auth route, no proxy.ts", path: "/api/auth/csrf", method: "GET", headers: {} },
+    { label: "+ session decode, no proxy.ts", path: "/api/auth/session", method: "GET", headers: { Cookie: cookie } },
+    { label: "proxy.ts without a session + handler 401", path: "/api/contacts", method: "GET", headers: {} },
+    { label: "proxy.ts with the session + handler 403 (no decode)", path: "/api/contacts", method: "POST", headers: { Cookie: cookie } },
   ];
   const samples = probes.map(() => [] as number[]);
   for (let round = 0; round < 4; round++) {
     for (let i = 0; i < probes.length; i++) {
-      const r = await load({ url: `${APP_URL}${probes[i].path}`, headers: probes[i].headers, connections: 1, amount: Math.ceil(n / 4), maxMs: 30_000 });
-      // A 404 is the expected answer of the proxy probe: count every answer's time there.
-      samples[i].push(...(r.latencies.length ? r.latencies : r.all));
+      const p = probes[i];
+      const r = await load({ url: `${APP_URL}${p.path}`, method: p.method, headers: p.headers, connections: 1, amount: Math.ceil(n / 4), maxMs: 30_000 });
+      // 401 and 403 are the expected answers of some probes: every answer's time counts.
+      samples[i].push(...r.all);
     }
   }
-  return probes.map((p, i) => ({ label: p.label, path: p.path, p50: median(samples[i]) }));
+  return probes.map((p, i) => ({ label: p.label, path: `${p.method} ${p.path}`, p50: median(samples[i]) }));
 }
 
 async function serverTimingSample(url: string, headers: Record<string, string>, n: number) {

@@ -21,7 +21,7 @@ export type LoadRun = {
   bytesPerResponse: number;
 };
 
-export function load(opts: { url: string; headers?: Record<string, string>; connections: number; amount: number; maxMs: number }): Promise<LoadRun> {
+export function load(opts: { url: string; method?: string; headers?: Record<string, string>; connections: number; amount: number; maxMs: number }): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const all: number[] = [];
@@ -30,7 +30,7 @@ export function load(opts: { url: string; headers?: Record<string, string>; conn
     let responses = 0;
     const started = performance.now();
     const instance = autocannon(
-      { url: opts.url, headers: opts.headers, connections: opts.connections, amount: opts.amount, timeout: 20, pipelining: 1 },
+      { url: opts.url, method: opts.method ?? "GET", headers: opts.headers, connections: opts.connections, amount: opts.amount, timeout: 20, pipelining: 1 },
       (err, result) => {
         clearTimeout(cap);
         if (err) return reject(err);
