@@ -1,14 +1,23 @@
 /**
- * The fixtures other suites import: `test.use({ user })` gives a signed-in page from a stored
- * session (no sign-in inside the test), as the US or the EU user, that survives the per-test
- * reset and a reset inside the test, and heals itself after a test revoked every token.
+ * The fixtures other suites import: `test.use({ user })` gives a signed-in page as the US or the
+ * EU user from a stored session: no sign-in inside the test once the session exists, surviving the
+ * per-test reset and a reset inside the test, and healing itself after a test revoked every token.
  */
 import { test, expect, EU_USER, US_USER } from "./fixtures";
 
 test.describe("signed in from a stored session (US)", () => {
   test.use({ user: US_USER });
 
-  test("the page is signed in without a sign-in in this test, and survives a reset inside it", async ({
+  test("the page is signed in as that user", async ({ page }) => {
+    // (After a test that wiped every token, e.g. one without `user`, this signs in once and saves.)
+    await page.goto("/contacts");
+    await expect(
+      page.getByRole("table", { name: "Contacts" }).getByRole("row").nth(1),
+    ).toBeVisible();
+    expect((await (await page.request.get("/api/me")).json()).email).toBe(US_USER);
+  });
+
+  test("the next test reuses the stored session without signing in, and a reset inside keeps it", async ({
     page,
     sandbox,
   }) => {
@@ -17,7 +26,6 @@ test.describe("signed in from a stored session (US)", () => {
       page.getByRole("table", { name: "Contacts" }).getByRole("row").nth(1),
     ).toBeVisible();
     expect((await sandbox.stats("us")).grants.authorization_code ?? 0).toBe(0);
-    expect((await (await page.request.get("/api/me")).json()).email).toBe(US_USER);
 
     await sandbox.reset({ contacts: 30 });
     const after = await page.request.get("/api/contacts?perPage=50");

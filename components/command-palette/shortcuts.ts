@@ -69,17 +69,23 @@ export function readShortcut(
   return none;
 }
 
-/** Whether keys typed now belong to a text field rather than to shortcuts. */
+// Widgets where letters mean something: text, typeahead in menus and lists, grid navigation.
+const LETTER_WIDGETS = [
+  "textarea",
+  "select",
+  "[contenteditable='']",
+  "[contenteditable='true']",
+  ...["textbox", "combobox", "menu", "menubar", "listbox", "tree", "grid", "application"].map(
+    (r) => `[role='${r}']`,
+  ),
+].join(", ");
+
+/** Whether keys typed now belong to a field or a widget that reads letters, not to shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== "function") return false;
   const el = target as HTMLElement;
   if (el.isContentEditable) return true;
-  if (
-    el.closest(
-      "textarea, select, [contenteditable=''], [contenteditable='true'], [role='textbox'], [role='combobox']",
-    )
-  )
-    return true;
+  if (el.closest(LETTER_WIDGETS)) return true;
   if (el instanceof HTMLInputElement) {
     return ![
       "button",
