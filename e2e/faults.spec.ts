@@ -112,14 +112,17 @@ test.describe("fault matrix", () => {
     await sandbox.expireTokens();
     await page.getByRole("button", { name: "Save" }).click();
 
+    // The form's own answer (the lazy deals list may hit the dead token first and show the same words).
+    const form = page.getByRole("region", { name: "Edit contact" });
+    await expect(form.getByRole("alert")).toContainText("Your Bigin connection needs renewing");
+    await expect(form.getByRole("button", { name: "Save" })).toBeEnabled();
     await expect(page.getByRole("button", { name: "Reconnect Bigin" })).toBeVisible();
-    await expect(page.getByRole("alert").filter({ hasText: "Your Bigin connection needs renewing" })).toBeVisible();
     await expect(field).toHaveValue(title);
     expect((await sandbox.record("Contacts", id))!.Title).not.toBe(title);
 
     // The endpoint recovers: the same Save now refreshes the token and goes through.
     await sandbox.clearFaults();
-    await page.getByRole("button", { name: "Save" }).click();
+    await form.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Contact saved.")).toBeVisible();
     await expect.poll(async () => (await sandbox.record("Contacts", id))!.Title).toBe(title);
     expect((await sandbox.stats("us")).grants.refresh_token).toBe(1);
@@ -135,6 +138,7 @@ test.describe("fault matrix", () => {
 
     await sandbox.revokeTokens();
     await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("region", { name: "Edit contact" }).getByRole("alert")).toContainText("Your Bigin connection needs renewing");
     const reconnect = page.getByRole("button", { name: "Reconnect Bigin" });
     await expect(reconnect).toBeVisible();
     await expect(titleField(page)).toHaveValue(title);
