@@ -111,6 +111,7 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
       direct: { ...sd, statuses: statuses("direct"), rpsPerRound: runs.direct.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.direct[0]?.bytesPerResponse ?? 0, 0) },
       app: { ...sa, statuses: statuses("app"), rpsPerRound: runs.app.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.app[0]?.bytesPerResponse ?? 0, 0) },
       perRoundP50: { direct: runs.direct.map((r) => round(summary(r.latencies).p50, 3)), app: runs.app.map((r) => round(summary(r.latencies).p50, 3)) },
+      perRoundP99: { direct: runs.direct.map((r) => round(summary(r.latencies).p99, 3)), app: runs.app.map((r) => round(summary(r.latencies).p99, 3)) },
       biginCallsDuringAppRounds: calls.app,
     };
   }
@@ -124,7 +125,8 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
     );
   }
   // Where the rest goes: the same server answering cheaper requests, interleaved, at c=1.
-  const floors = await decompose(session.cookie, o.quick ? 100 : 400);
+  const onePage = `${token.apiDomain.replace(/\/+$/, "")}/bigin/v2/Contacts?${new URLSearchParams({ ...query, per_page: "1" })}`;
+  const floors = await decompose(session.cookie, directHeaders, onePage, o.quick ? 100 : 400);
   for (const f of floors) metrics.push({ name: `c=1 p50 ${f.label}`, value: round(f.p50, 2), unit: "ms", note: f.path });
   metrics.push(
     { name: "response size direct", value: round((details.c1 as { direct: { bytesPerResponse: number } }).direct.bytesPerResponse / 1024, 1), unit: "kB" },
@@ -145,23 +147,26 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
  * decode) and is refused by the handler before it reads the session; without a cookie, proxy.ts
  * has nothing to decode and the handler answers 401.
  */
-async function decompose(cookie: string, n: number) {
+async function decompose(cookie: string, directHeaders: Record<string, string>, directOne: string, n: number) {
   const probes: { label: string; path: string; method: string; headers: Record<string, string> }[] = [
     { label: "routing floor: next-auth route, no proxy.ts", path: "/api/auth/csrf", method: "GET", headers: {} },
     { label: "+ session decode, no proxy.ts", path: "/api/auth/session", method: "GET", headers: { Cookie: cookie } },
     { label: "proxy.ts without a session + handler 401", path: "/api/contacts", method: "GET", headers: {} },
     { label: "proxy.ts with the session + handler 403 (no decode)", path: "/api/contacts", method: "POST", headers: { Cookie: cookie } },
+    // The same call with a one-record page: what the 50-record payload costs, both ways.
+    { label: "app, 1-record page", path: "/api/contacts?perPage=1", method: "GET", headers: { Cookie: cookie } },
+    { label: "direct, 1-record page", path: directOne, method: "GET", headers: directHeaders },
   ];
   const samples = probes.map(() => [] as number[]);
   for (let round = 0; round < 4; round++) {
     for (let i = 0; i < probes.length; i++) {
       const p = probes[i];
-      const r = await load({ url: `${APP_URL}${p.path}`, method: p.method, headers: p.headers, connections: 1, amount: Math.ceil(n / 4), maxMs: 30_000 });
+      const r = await load({ url: p.path.startsWith("http") ? p.path : `${APP_URL}${p.path}`, method: p.method, headers: p.headers, connections: 1, amount: Math.ceil(n / 4), maxMs: 30_000 });
       // 401 and 403 are the expected answers of some probes: every answer's time counts.
       samples[i].push(...r.all);
     }
   }
-  return probes.map((p, i) => ({ label: p.label, path: `${p.method} ${p.path}`, p50: median(samples[i]) }));
+  return probes.map((p, i) => ({ label: p.label, path: `${p.method} ${p.path.startsWith("http") ? new URL(p.path).pathname + "?…per_page=1" : p.path}`, p50: median(samples[i]) }));
 }
 
 async function serverTimingSample(url: string, headers: Record<string, string>, n: number) {
