@@ -126,7 +126,7 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
   }
   // Where the rest goes: the same server answering cheaper requests, interleaved, at c=1.
   const onePage = `${token.apiDomain.replace(/\/+$/, "")}/bigin/v2/Contacts?${new URLSearchParams({ ...query, per_page: "1" })}`;
-  const floors = await decompose(session.cookie, directHeaders, onePage, o.quick ? 100 : 400);
+  const floors = await decompose(session.cookie, directHeaders, onePage, o.quick ? 200 : 1000);
   for (const f of floors) metrics.push({ name: `c=1 p50 ${f.label}`, value: round(f.p50, 2), unit: "ms", note: f.path });
   metrics.push(
     { name: "response size direct", value: round((details.c1 as { direct: { bytesPerResponse: number } }).direct.bytesPerResponse / 1024, 1), unit: "kB" },
@@ -149,7 +149,7 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
  */
 async function decompose(cookie: string, directHeaders: Record<string, string>, directOne: string, n: number) {
   const probes: { label: string; path: string; method: string; headers: Record<string, string> }[] = [
-    { label: "routing floor: next-auth route, no proxy.ts", path: "/api/auth/csrf", method: "GET", headers: {} },
+    { label: "next-auth csrf route, no proxy.ts (routing floor, upper bound)", path: "/api/auth/csrf", method: "GET", headers: {} },
     { label: "+ session decode, no proxy.ts", path: "/api/auth/session", method: "GET", headers: { Cookie: cookie } },
     { label: "proxy.ts without a session + handler 401", path: "/api/contacts", method: "GET", headers: {} },
     { label: "proxy.ts with the session + handler 403 (no decode)", path: "/api/contacts", method: "POST", headers: { Cookie: cookie } },
