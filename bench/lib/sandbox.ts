@@ -21,7 +21,9 @@ async function admin(method: string, path: string, body?: unknown): Promise<unkn
   return text ? JSON.parse(text) : null;
 }
 
-export async function resetSandbox(sizes?: { contacts?: number; companies?: number; deals?: number; notes?: number }) {
+export async function resetSandbox(
+  sizes?: { contacts?: number; companies?: number; deals?: number; notes?: number; accessTokenTtlS?: number },
+) {
   await admin("POST", "reset", sizes ?? {});
 }
 
