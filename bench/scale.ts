@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from "@playwright/test";
+import type { BrowserContext, CDPSession, Page } from "@playwright/test";
 import type { BenchOptions } from "./run";
 import { appContactsQuery } from "./lib/app-query";
 import { directToken, signIn } from "./lib/auth";
@@ -49,7 +49,9 @@ const countRows = (page: Page) =>
   page.evaluate(() => {
     const set = new Set<Element>([...document.querySelectorAll("tr"), ...document.querySelectorAll("[role=row]")]);
     const rowcount = document.querySelector("[aria-rowcount]")?.getAttribute("aria-rowcount");
-    return { rows: set.size, ariaRowCount: rowcount ? Number(rowcount) : null };
+    // Which records the rows show now: proves the list really moved, not just the scrollbar.
+    const ids = [...set].flatMap((r) => [...r.querySelectorAll("a[href^='/contacts/']")].map((a) => a.getAttribute("href") ?? ""));
+    return { rows: set.size, ariaRowCount: rowcount ? Number(rowcount) : null, ids };
   });
 
 /** Scrolls the list's scroll container (or the window) down in steps; the most rows seen at once. */
@@ -57,6 +59,7 @@ async function scrollAndCount(page: Page, steps: number) {
   let maxRows = 0;
   let lastAria: number | null = null;
   const samples: number[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < steps; i++) {
     const moved = await page.evaluate(() => {
       const cell = document.querySelector("tbody tr td, [role=row] [role=cell], [role=row] [role=gridcell]");
@@ -73,14 +76,34 @@ async function scrollAndCount(page: Page, steps: number) {
     });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await sleep(120);
-    const { rows, ariaRowCount } = await countRows(page);
+    const { rows, ariaRowCount, ids } = await countRows(page);
+    for (const id of ids) seen.add(id);
     samples.push(rows);
     maxRows = Math.max(maxRows, rows);
     lastAria = ariaRowCount ?? lastAria;
     // At the bottom: give an infinite list a moment to load its next page, then go on.
     if (moved.after === moved.before) await sleep(400);
   }
-  return { maxRows, samples, ariaRowCount: lastAria };
+  return { maxRows, samples, ariaRowCount: lastAria, recordsSeen: seen.size };
+}
+
+type ReadyKey = "firstRowPaintedAt" | "boardPaintedAt";
+
+/** More fresh loads of the same page (same signed-in context): one load is too noisy here. */
+async function repeatLoads(context: BrowserContext, path: string, key: ReadyKey, n: number) {
+  const ready: number[] = [];
+  const lcp: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await context.newPage();
+    await page.goto(`${APP_URL}${path}`, { waitUntil: "commit", timeout: 60_000 });
+    await page.waitForFunction((k) => (window as unknown as BenchWindow).__bench[k as ReadyKey] !== null, key, { timeout: 90_000 });
+    await sleep(500);
+    const b = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
+    if (b[key] !== null) ready.push(b[key]!);
+    if (b.lcp !== null) lcp.push(b.lcp);
+    await page.close();
+  }
+  return { ready, lcp };
 }
 
 export async function runScale(o: BenchOptions): Promise<BenchResult> {
@@ -107,6 +130,7 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
     upstream.push(performance.now() - t0);
   }
   metrics.push({ name: "sandbox alone: first page of 50,000 contacts", value: round(median(upstream.slice(1)), 1), unit: "ms", note: `first (cold) call ${round(upstream[0], 1)} ms` });
+  const loads = o.quick ? 1 : 5;
   const browser = await launchBrowser(["--enable-precise-memory-info"]);
   try {
     const session = await signIn();
@@ -123,25 +147,30 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
       t = performance.now();
       await page.goto(`${APP_URL}/contacts`, { waitUntil: "commit", timeout: 60_000 });
       await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRowPaintedAt !== null, undefined, { timeout: 60_000 });
-      const timing = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
       await tracker.settled(800, 30_000);
+      // Read after the view settled: the LCP entry is reported asynchronously.
+      const timing = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
       const heapFirst = await heapMiB(cdp);
       const scrolled = await scrollAndCount(page, o.quick ? 15 : 40);
       await tracker.settled(800, 30_000);
       const heapScrolled = await heapMiB(cdp);
       const calls = diffStats(before, await getStats());
+      await page.close();
+      const more = await repeatLoads(context, "/contacts", "firstRowPaintedAt", loads - 1);
+      const firstRows = [timing.firstRowPaintedAt!, ...more.ready];
+      const lcps = [...(timing.lcp !== null ? [timing.lcp] : []), ...more.lcp];
       metrics.push(
-        { name: "/contacts time to first rows (painted)", value: round(timing.firstRowPaintedAt, 0), unit: "ms", note: `row in DOM at ${round(timing.firstRowAt, 0)} ms` },
-        { name: "/contacts LCP", value: round(timing.lcp, 0), unit: "ms" },
+        { name: `/contacts time to first rows (painted), median of ${firstRows.length}`, value: round(median(firstRows), 0), unit: "ms", note: `loads: ${firstRows.map((x) => round(x, 0)).join(", ")} ms (first: a row in the DOM at ${round(timing.firstRowAt, 0)} ms)` },
+        { name: `/contacts LCP, median of ${lcps.length}`, value: round(median(lcps), 0), unit: "ms" },
         { name: "/contacts rows in the DOM while scrolling (max)", value: scrolled.maxRows, unit: "", target: { op: "<=", value: 60 }, note: `samples ${scrolled.samples.join(",")}` },
+        { name: "/contacts records scrolled through", value: scrolled.recordsSeen, unit: "", note: "distinct contact links seen in the rows while scrolling" },
         { name: "/contacts JS heap after first rows", value: heapFirst, unit: "MiB" },
         { name: "/contacts JS heap after scrolling", value: heapScrolled, unit: "MiB" },
         { name: "/contacts Bigin calls (view + scroll)", value: calls.biginCalls, unit: "" },
       );
-      details.contacts = { timing, scrolled, heapFirst, heapScrolled, calls: calls.byCall, wallMs: performance.now() - t };
+      details.contacts = { timing, firstRows, lcps, scrolled, heapFirst, heapScrolled, calls: calls.byCall, wallMs: performance.now() - t };
       for (const p of problems.list()) notes.push(`seen: ${p}`);
-      log(`scale /contacts: first rows ${round(timing.firstRowPaintedAt, 0)} ms, max DOM rows ${scrolled.maxRows}, heap ${heapFirst}→${heapScrolled} MiB, calls ${describeCalls(calls.byCall)}`);
-      await page.close();
+      log(`scale /contacts: first rows ${firstRows.map((x) => round(x, 0)).join("/")} ms, max DOM rows ${scrolled.maxRows}, heap ${heapFirst}→${heapScrolled} MiB, calls ${describeCalls(calls.byCall)}`);
     }
 
     // /pipelines
@@ -153,24 +182,27 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
       const before = await getStats();
       await page.goto(`${APP_URL}/pipelines`, { waitUntil: "commit", timeout: 60_000 });
       await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.boardPaintedAt !== null, undefined, { timeout: 90_000 });
-      const timing = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
       const settled = await tracker.settled(800, 60_000);
+      const timing = await page.evaluate(() => (window as unknown as BenchWindow).__bench);
       const cards = await page.locator('a[href*="/pipelines/deals/"]').count();
       const columns = await page.getByRole("heading").count();
       const heap = await heapMiB(cdp);
       const calls = diffStats(before, await getStats());
+      await page.close();
+      const more = await repeatLoads(context, "/pipelines", "boardPaintedAt", loads - 1);
+      const boards = [timing.boardPaintedAt!, ...more.ready];
+      const lcps = [...(timing.lcp !== null ? [timing.lcp] : []), ...more.lcp];
       metrics.push(
-        { name: "/pipelines time to a painted board", value: round(timing.boardPaintedAt, 0), unit: "ms", note: `first card in DOM at ${round(timing.boardAt, 0)} ms` },
-        { name: "/pipelines LCP", value: round(timing.lcp, 0), unit: "ms" },
+        { name: `/pipelines time to a painted board, median of ${boards.length}`, value: round(median(boards), 0), unit: "ms", note: `loads: ${boards.map((x) => round(x, 0)).join(", ")} ms (first: a card in the DOM at ${round(timing.boardAt, 0)} ms)` },
+        { name: `/pipelines LCP, median of ${lcps.length}`, value: round(median(lcps), 0), unit: "ms" },
         { name: "/pipelines deal cards in the DOM", value: cards, unit: "", note: `${columns} headings on the page` },
         { name: "/pipelines JS heap", value: heap, unit: "MiB" },
         { name: "/pipelines Bigin calls", value: calls.biginCalls, unit: "", note: describeCalls(calls.byCall) },
       );
       if (!settled) notes.push("/pipelines kept requesting for 60 s after the board painted.");
-      details.pipelines = { timing, cards, columns, heap, calls: calls.byCall };
+      details.pipelines = { timing, boards, lcps, cards, columns, heap, calls: calls.byCall };
       for (const p of problems.list()) notes.push(`seen: ${p}`);
-      log(`scale /pipelines: board painted ${round(timing.boardPaintedAt, 0)} ms, ${cards} cards, heap ${heap} MiB, calls ${describeCalls(calls.byCall)}`);
-      await page.close();
+      log(`scale /pipelines: board painted ${boards.map((x) => round(x, 0)).join("/")} ms, ${cards} cards, heap ${heap} MiB, calls ${describeCalls(calls.byCall)}`);
     }
     await context.close();
   } finally {
@@ -178,6 +210,6 @@ export async function runScale(o: BenchOptions): Promise<BenchResult> {
     // Leave the sandbox as the other benchmarks expect it.
     await resetSandbox().catch(() => undefined);
   }
-  notes.push("Chromium 1366×900, no CPU or network throttling; times from navigation start.");
+  notes.push(`Chromium 1366×900, no CPU or network throttling; times from navigation start; ${loads} loads per page in one signed-in context (the first one measured in depth).`);
   return { id: "scale", title: "Scale", status: "ok", metrics, notes, details };
 }
