@@ -15,7 +15,7 @@ import { NotAvailable, type BenchResult, type Metric } from "./lib/types";
  */
 
 type Audit = { id: string; title: string; score: number | null; numericValue?: number; displayValue?: string; details?: { type?: string; overallSavingsMs?: number } };
-type Lhr = { categories: { performance: { score: number | null } }; audits: Record<string, Audit>; runWarnings?: string[] };
+type Lhr = { categories: { performance: { score: number | null } }; audits: Record<string, Audit>; runWarnings?: string[]; environment?: { benchmarkIndex?: number } };
 type LighthouseFn = (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
 type Launcher = { launch: (o: { chromePath: string; chromeFlags: string[] }) => Promise<{ port: number; kill: () => Promise<void> | void }> };
 
@@ -91,11 +91,18 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
       { name: `${path} TBT`, value: round(num(mid, "total-blocking-time"), 0), unit: "ms" },
       { name: `${path} CLS`, value: round(num(mid, "cumulative-layout-shift"), 3), unit: "" },
       { name: `${path} FCP`, value: round(num(mid, "first-contentful-paint"), 0), unit: "ms" },
+      {
+        name: `${path} Lighthouse CPU benchmark index, median`,
+        value: round(median(desktop.map((l) => l.environment?.benchmarkIndex ?? NaN).filter(Number.isFinite)), 0),
+        unit: "",
+        note: "Lighthouse's own measure of how fast the machine was during the runs (higher is faster)",
+      },
     );
     const entry: Record<string, unknown> = {
       desktopScores: desktop.map(score),
       desktopLcp: desktop.map((l) => round(num(l, "largest-contentful-paint"), 0)),
       desktopTbt: desktop.map((l) => round(num(l, "total-blocking-time"), 0)),
+      benchmarkIndex: desktop.map((l) => l.environment?.benchmarkIndex ?? null),
       serverResponseMs: median(desktop.map((l) => num(l, "server-response-time") ?? 0)),
       culprits: culprits(mid),
       warnings: mid.runWarnings ?? [],
