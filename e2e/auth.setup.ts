@@ -1,6 +1,6 @@
 /**
  * The `setup` project (playwright.config.ts): signs the US and the EU user in once, through the
- * real consent page, and stores each session in e2e/.auth/<email>.json for `test.use({ user })`
+ * real consent page, and stores each session in e2e/.auth/sandbox-<port>/<email>.json for `test.use({ user })`
  * (e2e/fixtures.ts). Tests reuse them; the per-test reset keeps their tokens.
  */
 import { EU_USER, storeSession, test as setup, US_USER } from "./fixtures";

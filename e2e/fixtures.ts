@@ -18,8 +18,8 @@
  *
  * Signed in without signing in per test — `test.use({ user: "ada@example.com" })` (or `EU_USER`,
  * `emil@example.eu`) in a file or describe: `page` is then signed in as that user from a stored
- * session (`e2e/.auth/<email>.json`, written by the `setup` project, `e2e/auth.setup.ts`). The
- * automatic reset then keeps the sandbox's tokens (`{"keepTokens": true}`) so the stored session
+ * session (`e2e/.auth/sandbox-<port>/<email>.json`, written by the `setup` project,
+ * `e2e/auth.setup.ts`). The automatic reset then keeps the sandbox's tokens (`{"keepTokens": true}`) so the stored session
  * stays valid; a stored session that stopped working (tokens revoked, another sandbox, another
  * NEXTAUTH_SECRET) is replaced by a real sign-in, once. See README "Driving the app from Playwright".
  *
@@ -28,7 +28,7 @@
  * port. Keep this API stable: other suites depend on it; extend it, don't change it.
  */
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export { expect };
@@ -192,25 +192,29 @@ export async function signIn(page: Page, email: string, options: SignInOptions =
 export const US_USER = "ada@example.com";
 export const EU_USER = "emil@example.eu";
 
-/** Where the stored session (Playwright storageState) of `email` lives: e2e/.auth/<email>.json (gitignored). */
+/**
+ * Where the stored session (Playwright storageState) of `email` lives:
+ * e2e/.auth/sandbox-<port>/<email>.json (gitignored). One folder per sandbox, so runs on other
+ * ports (another checkout, a colleague's run in the same tree) never overwrite each other's.
+ */
 export function storageStatePath(email: string): string {
   const dir = process.env.E2E_AUTH_DIR ?? join(__dirname, ".auth");
-  return join(dir, `${email.replace(/[^\w@.+-]/g, "_")}.json`);
+  const port = new URL(sandboxBaseUrl()).port || "80";
+  return join(dir, `sandbox-${port}`, `${email.replace(/[^\w@.+-]/g, "_")}.json`);
 }
 
-/** Signs `email` in on a fresh context of `page`'s browser and stores the session (the setup project). */
-export async function storeSession(page: Page, email: string, options: SignInOptions = {}): Promise<string> {
+type Cookies = Parameters<BrowserContext["addCookies"]>[0];
+
+/** Signs `email` in on `page` and stores the session in storageStatePath(email); returns its cookies. */
+export async function storeSession(page: Page, email: string, options: SignInOptions = {}): Promise<Cookies> {
   await signIn(page, email, options);
   const file = storageStatePath(email);
   mkdirSync(dirname(file), { recursive: true });
-  await page.context().storageState({ path: file });
-  return file;
+  return (await page.context().storageState({ path: file })).cookies;
 }
 
-/** Stored sessions known to work against the sandbox's current tokens, in this worker. */
-type SessionBook = { valid: Set<string> };
-
-type StoredState = { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+/** Stored sessions known to work against the sandbox's current tokens, in this worker: their cookies. */
+type SessionBook = { valid: Map<string, Cookies> };
 
 type Fixtures = {
   sandbox: SandboxAdmin;
@@ -224,7 +228,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures, { sessionBook: SessionBook }>({
   user: [undefined, { option: true }],
-  sessionBook: [async ({}, provide) => provide({ valid: new Set() }), { scope: "worker" }],
+  sessionBook: [async ({}, provide) => provide({ valid: new Map() }), { scope: "worker" }],
 
   sandbox: async ({ user, sessionBook }, provide) => {
     const admin = createSandboxAdmin();
@@ -258,10 +262,8 @@ export const test = base.extend<Fixtures, { sessionBook: SessionBook }>({
       const request = await playwright.request.newContext({ baseURL, storageState: file });
       try {
         const res = await request.get("/api/contacts?perPage=1");
-        if (res.ok()) {
-          await request.storageState({ path: file }); // keeps a cookie the app refreshed meanwhile
-          sessionBook.valid.add(user);
-        }
+        // Keeps a cookie the app refreshed meanwhile.
+        if (res.ok()) sessionBook.valid.set(user, (await request.storageState({ path: file })).cookies);
       } finally {
         await request.dispose();
       }
@@ -281,13 +283,8 @@ export const test = base.extend<Fixtures, { sessionBook: SessionBook }>({
 
   page: async ({ page, user, storedSessionWorks, sessionBook, resetSandbox }, provide) => {
     void resetSandbox; // signs in after the reset, never before
-    if (user && storedSessionWorks) {
-      const stored = JSON.parse(readFileSync(storageStatePath(user), "utf8")) as StoredState;
-      await page.context().addCookies(stored.cookies);
-    } else if (user) {
-      await storeSession(page, user);
-      sessionBook.valid.add(user);
-    }
+    if (user && storedSessionWorks) await page.context().addCookies(sessionBook.valid.get(user)!);
+    else if (user) sessionBook.valid.set(user, await storeSession(page, user));
     await provide(page);
   },
 });

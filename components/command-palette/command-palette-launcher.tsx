@@ -23,7 +23,7 @@ export function preloadCommandPalette() {
 
 // A modal dialog (the palette, the help, New deal…) owns the keyboard while it is open.
 const modalOpen = () =>
-  !!document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"]');
+  !!document.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]');
 
 export function CommandPaletteLauncher() {
   const router = useRouter();
