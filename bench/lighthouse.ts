@@ -14,7 +14,14 @@ import { NotAvailable, type BenchResult, type Metric } from "./lib/types";
  * Lighthouse's default mobile settings (simulated slow 4G, 4× CPU slowdown) is reported beside.
  */
 
-type Audit = { id: string; title: string; score: number | null; numericValue?: number; displayValue?: string; details?: { type?: string; overallSavingsMs?: number } };
+type Audit = {
+  id: string;
+  title: string;
+  score: number | null;
+  numericValue?: number;
+  displayValue?: string;
+  details?: { type?: string; overallSavingsMs?: number; items?: Record<string, unknown>[] };
+};
 type Lhr = { categories: { performance: { score: number | null } }; audits: Record<string, Audit>; runWarnings?: string[]; environment?: { benchmarkIndex?: number } };
 type LighthouseFn = (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
 type Launcher = { launch: (o: { chromePath: string; chromeFlags: string[] }) => Promise<{ port: number; kill: () => Promise<void> | void }> };
@@ -44,6 +51,18 @@ async function once(url: string, cookie: string, preset: "desktop" | "mobile"): 
 
 const score = (l: Lhr) => (l.categories.performance.score === null ? null : Math.round(l.categories.performance.score * 100));
 const num = (l: Lhr, id: string) => l.audits[id]?.numericValue ?? null;
+
+/** Where the main thread went (by script and by kind of work) and what the LCP element was. */
+function breakdown(l: Lhr) {
+  const items = (id: string) => l.audits[id]?.details?.items ?? [];
+  const ms = (v: unknown) => (typeof v === "number" ? Math.round(v) : v);
+  return {
+    bootupByScript: items("bootup-time").slice(0, 5).map((i) => ({ url: String(i.url).replace(APP_URL, ""), totalMs: ms(i.total), scriptingMs: ms(i.scripting) })),
+    mainThreadByKind: items("mainthread-work-breakdown").map((i) => ({ kind: i.groupLabel, ms: ms(i.duration) })),
+    longTasks: items("long-tasks").slice(0, 5).map((i) => ({ url: String(i.url).replace(APP_URL, ""), ms: ms(i.duration), startMs: ms(i.startTime) })),
+    lcpElement: JSON.stringify(items("largest-contentful-paint-element")[0] ?? null).slice(0, 300),
+  };
+}
 
 /** What costs the most, for a miss: failing audits with their displayed value. */
 function culprits(l: Lhr): string {
@@ -105,6 +124,7 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
       benchmarkIndex: desktop.map((l) => l.environment?.benchmarkIndex ?? null),
       serverResponseMs: median(desktop.map((l) => num(l, "server-response-time") ?? 0)),
       culprits: culprits(mid),
+      medianRun: breakdown(mid),
       warnings: mid.runWarnings ?? [],
     };
     if (!o.quick) {
