@@ -4,7 +4,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiError } from "@/lib/queries/fetch-json";
-import "@/lib/security/zod-jitless";
 
 export function makeQueryClient() {
   return new QueryClient({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Every browser use of zod comes through here: switch its eval probe off first (CSP).
+import "@/lib/security/zod-jitless";
 
 /**
  * Building blocks shared by the entity schemas. Messages say what is expected, so forms can
