@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithBigin } from "./auth-actions";
 import { useState } from "react";
 
 /** Starts the Bigin OAuth flow. Accessible name: "Sign in with Bigin" (used by e2e tests). */
@@ -13,7 +13,7 @@ export function SignInButton({ callbackUrl = "/", label = "Sign in with Bigin" }
       aria-busy={busy}
       onClick={() => {
         setBusy(true);
-        void signIn("bigin", { callbackUrl }).catch(() => setBusy(false));
+        signInWithBigin(callbackUrl).catch(() => setBusy(false));
       }}
       className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
     >

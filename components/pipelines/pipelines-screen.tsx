@@ -2,13 +2,28 @@
 
 import { useCallback, useId, useMemo, type MouseEvent } from "react";
 import { useSearchParams } from "next/navigation";
+import dynamic from "next/dynamic";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { parsePipelinesParams, pipelinesHref, resolveSelection, type PipelinesParams } from "./board-state";
 import { Board } from "./board";
 import { DealsTable } from "./deals-table";
-import { NewDealButton } from "./new-deal-dialog";
 import { usePipelines } from "./queries";
 import { PipelinesSkeleton } from "./skeletons";
+
+// The New deal dialog (Radix + the zod schemas) loads after the board, not in its first-load JS.
+// Until then the same button shows, disabled for the moment it takes.
+const NewDealButton = dynamic(() => import("./new-deal-dialog").then((m) => m.NewDealButton), {
+  ssr: false,
+  loading: () => (
+    <button
+      type="button"
+      disabled
+      className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white opacity-70 shadow-sm"
+    >
+      New deal
+    </button>
+  ),
+});
 
 const selectClass =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm sm:w-56 sm:px-3 dark:border-slate-700 dark:bg-slate-900";

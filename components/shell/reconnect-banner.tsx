@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithBigin } from "@/components/auth/auth-actions";
 import { useEffect, useState } from "react";
 
 /**
@@ -30,7 +30,7 @@ export function ReconnectBanner({ initiallyFailed }: { initiallyFailed: boolean 
         </p>
         <button
           type="button"
-          onClick={() => void signIn("bigin", { callbackUrl: window.location.href })}
+          onClick={() => void signInWithBigin(window.location.href)}
           className="rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-700"
         >
           Reconnect Bigin

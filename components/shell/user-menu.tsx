@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutOfBigin } from "@/components/auth/auth-actions";
 import { useEffect, useId, useRef, useState } from "react";
 
 export type UserMenuUser = { name: string; email: string | null; dc: string | null; org: string | null };
@@ -98,7 +98,7 @@ export function UserMenu({ user }: { user: UserMenuUser }) {
             disabled={signingOut}
             onClick={() => {
               setSigningOut(true);
-              void signOut({ callbackUrl: "/signin" });
+              signOutOfBigin("/signin").catch(() => setSigningOut(false));
             }}
             className="mt-3 w-full rounded-md border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
           >
