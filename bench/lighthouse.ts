@@ -61,6 +61,8 @@ function breakdown(l: Lhr) {
     mainThreadByKind: items("mainthread-work-breakdown").map((i) => ({ kind: i.groupLabel, ms: ms(i.duration) })),
     longTasks: items("long-tasks").slice(0, 5).map((i) => ({ url: String(i.url).replace(APP_URL, ""), ms: ms(i.duration), startMs: ms(i.startTime) })),
     lcpElement: JSON.stringify(items("largest-contentful-paint-element")[0] ?? null).slice(0, 300),
+    domElements: l.audits["dom-size"]?.numericValue ?? null,
+    documentBytes: items("network-requests").find((i) => i.resourceType === "Document")?.resourceSize ?? null,
   };
 }
 
@@ -110,6 +112,13 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
       { name: `${path} TBT`, value: round(num(mid, "total-blocking-time"), 0), unit: "ms" },
       { name: `${path} CLS`, value: round(num(mid, "cumulative-layout-shift"), 3), unit: "" },
       { name: `${path} FCP`, value: round(num(mid, "first-contentful-paint"), 0), unit: "ms" },
+      { name: `${path} DOM elements`, value: num(mid, "dom-size"), unit: "" },
+      {
+        name: `${path} HTML document size`,
+        value: round(Number(breakdown(mid).documentBytes ?? NaN) / 1024, 1),
+        unit: "kB",
+        note: "uncompressed; it carries the server-rendered view and its inline RSC payload (the dehydrated queries)",
+      },
       {
         name: `${path} Lighthouse CPU benchmark index, median`,
         value: round(median(desktop.map((l) => l.environment?.benchmarkIndex ?? NaN).filter(Number.isFinite)), 0),
