@@ -115,7 +115,7 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
       { name: `${path} DOM elements`, value: num(mid, "dom-size"), unit: "" },
       {
         name: `${path} HTML document size`,
-        value: round(Number(breakdown(mid).documentBytes ?? NaN) / 1024, 1),
+        value: typeof breakdown(mid).documentBytes === "number" ? round((breakdown(mid).documentBytes as number) / 1024, 1) : null,
         unit: "kB",
         note: "uncompressed; it carries the server-rendered view and its inline RSC payload (the dehydrated queries)",
       },
