@@ -8,7 +8,7 @@ import { NotesRegion } from "@/components/notes/notes-region";
 import { useFields } from "@/components/contacts/queries";
 import { primaryButton } from "@/components/contacts/column-chooser";
 import { toApiFields } from "@/components/records/form-values";
-import { RecordFields } from "@/components/records/record-fields";
+import { RecordDetailsSection } from "@/components/records/record-details-section";
 import { RecordForm } from "@/components/records/record-form";
 import { RelatedDealsList } from "@/components/records/related-deals";
 import { useInView } from "@/components/records/use-in-view";
@@ -101,17 +101,14 @@ export function CompanyDetail({ id }: { id: string }) {
         )}
       </header>
 
-      <section aria-labelledby="company-details-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="company-details-heading" className="mb-3 text-lg font-semibold">
-          {editing ? "Edit company" : "Details"}
-        </h2>
-        {fields.isError ? (
-          <ErrorPanel error={fields.error} onRetry={() => void fields.refetch()} title="Couldn't load the company's fields" />
-        ) : !fields.data ? (
-          <Skeleton className="h-40 w-full" />
-        ) : editing ? (
+      <RecordDetailsSection
+        noun="company"
+        editing={editing}
+        fields={fields}
+        values={c.fields}
+        form={(meta) => (
           <RecordForm
-            fields={fields.data}
+            fields={meta}
             initial={c.fields}
             schema={companyFieldsSchema}
             only={COMPANY_EDIT_FIELDS}
@@ -119,10 +116,8 @@ export function CompanyDetail({ id }: { id: string }) {
             onCancel={() => setEditing(false)}
             onSubmit={(_values, { changed }) => save(changed)}
           />
-        ) : (
-          <RecordFields fields={fields.data} values={c.fields} />
         )}
-      </section>
+      />
 
       <div ref={relatedRef} className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="company-contacts-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

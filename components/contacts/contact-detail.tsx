@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { NotesRegion } from "@/components/notes/notes-region";
 import { ConfirmDelete } from "@/components/records/confirm-delete";
 import { toApiFields } from "@/components/records/form-values";
-import { RecordFields } from "@/components/records/record-fields";
+import { RecordDetailsSection } from "@/components/records/record-details-section";
 import { RecordForm } from "@/components/records/record-form";
 import { RelatedDealsList } from "@/components/records/related-deals";
 import { useInView } from "@/components/records/use-in-view";
@@ -117,17 +117,14 @@ export function ContactDetail({ id }: { id: string }) {
         )}
       </header>
 
-      <section aria-labelledby="contact-details-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="contact-details-heading" className="mb-3 text-lg font-semibold">
-          {editing ? "Edit contact" : "Details"}
-        </h2>
-        {fields.isError ? (
-          <ErrorPanel error={fields.error} onRetry={() => void fields.refetch()} title="Couldn't load the contact's fields" />
-        ) : !fields.data ? (
-          <Skeleton className="h-40 w-full" />
-        ) : editing ? (
+      <RecordDetailsSection
+        noun="contact"
+        editing={editing}
+        fields={fields}
+        values={c.fields}
+        form={(meta) => (
           <RecordForm
-            fields={fields.data}
+            fields={meta}
             initial={c.fields}
             schema={contactFieldsSchema}
             order={CONTACT_FORM_ORDER}
@@ -135,10 +132,8 @@ export function ContactDetail({ id }: { id: string }) {
             onCancel={() => setEditing(false)}
             onSubmit={(_values, { changed }) => save(changed)}
           />
-        ) : (
-          <RecordFields fields={fields.data} values={c.fields} />
         )}
-      </section>
+      />
 
       <section ref={dealsRef} aria-labelledby="contact-deals-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="contact-deals-heading" className="mb-2 text-lg font-semibold">
