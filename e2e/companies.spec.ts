@@ -27,9 +27,9 @@ test.describe("companies", () => {
     await expect(contacts.getByRole("link").first().or(contacts.getByText("No contacts at this company yet."))).toBeVisible();
     await expect(page.getByRole("region", { name: "Notes" })).toBeVisible();
 
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     await page.getByLabel("Phone", { exact: true }).fill("+1 555 0100 777");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("link", { name: "+1 555 0100 777" })).toBeVisible();
     await expect.poll(async () => (await sandbox.record("Accounts", id))?.Phone).toBe("+1 555 0100 777");
   });
@@ -49,7 +49,7 @@ test.describe("companies", () => {
     await expect(combo).toHaveValue(company);
     await expect(combo).toHaveAttribute("aria-expanded", "false");
 
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Menabrea" })).toBeVisible();
     await expect(page.getByRole("link", { name: company }).first()).toHaveAttribute("href", /\/companies\/\d+$/);
     const id = page.url().split("/").pop()!;

@@ -67,11 +67,11 @@ test.describe("contacts", () => {
     await expect(deals.getByRole("link").first().or(deals.getByText("No deals yet."))).toBeVisible();
     await expect(page.getByRole("region", { name: "Notes" })).toBeVisible();
 
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
     const newEmail = `edited.${Date.now()}@example.org`;
     await page.getByLabel("Email", { exact: true }).fill(newEmail);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: newEmail })).toBeVisible();
     await expect.poll(async () => (await sandbox.record("Contacts", id))?.Email).toBe(newEmail);
 
@@ -93,7 +93,7 @@ test.describe("contacts", () => {
 
     await page.getByLabel("First Name").fill("Augusta");
     await page.getByLabel("Email", { exact: true }).fill("not-an-email");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
 
     const lastName = page.getByLabel("Last Name");
     await expect(lastName).toHaveAttribute("aria-invalid", "true");
@@ -106,7 +106,7 @@ test.describe("contacts", () => {
     await lastName.fill("King");
     await page.getByLabel("Email", { exact: true }).fill("augusta.king@example.org");
     await expect(page.getByText("Last Name is required.")).toBeHidden();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Augusta King" })).toBeVisible();
     const id = page.url().split("/").pop()!;
     expect(await sandbox.record("Contacts", id)).toMatchObject({ First_Name: "Augusta", Last_Name: "King", Email: "augusta.king@example.org" });
@@ -119,15 +119,15 @@ test.describe("contacts", () => {
     await page.goto(`/contacts/${id}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this contact?" });
     await expect(dialog).toContainText(name);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     expect(await sandbox.record("Contacts", id)).not.toBeNull();
 
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
     await expect(page).toHaveURL(/\/contacts$/);
     await expect.poll(() => sandbox.record("Contacts", id)).toBeNull();
     await expect(table(page).getByRole("row").nth(4)).toBeVisible();

@@ -127,7 +127,7 @@ test.describe("deal page", () => {
     const name = `E2E deal ${Date.now()}`;
     await page.getByRole("button", { name: "New deal" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
     await expect(dialog.getByText("Deal name is required")).toBeVisible();
 
     await dialog.getByLabel("Deal Name").fill(name);
@@ -144,7 +144,7 @@ test.describe("deal page", () => {
     ]);
     await dialog.getByRole("combobox", { name: "Stage", exact: true }).selectOption("Security Review");
     await dialog.getByLabel("Amount").fill("5000");
-    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
 
     await expect(page).toHaveURL(/\/pipelines\/deals\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
@@ -159,7 +159,7 @@ test.describe("deal page", () => {
     await expect.poll(async () => (await sandbox.record("Pipelines", id))?.Amount).toBe(12345);
 
     await page.getByRole("button", { name: "Delete", exact: true }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete", exact: true }).click();
     await expect(page).toHaveURL(/\/pipelines(\?|$)/);
     await expect.poll(() => sandbox.record("Pipelines", id)).toBeNull();
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
