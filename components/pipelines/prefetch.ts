@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { getServerConnection } from "@/lib/auth/connection";
+import { newServerQueryClient, serverConnection, shouldPrefetch } from "@/components/records/server-prefetch";
 import { listDeals, getDeal } from "@/lib/bigin/deals";
 import { getFields } from "@/lib/bigin/fields";
 import { listTeamPipelines } from "@/lib/bigin/pipelines";
@@ -13,22 +13,11 @@ import { boardKey } from "./query-keys";
  * Server prefetch for first paint: the same data, under the same keys, as the client hooks
  * fetch through our API. A failure here is not fatal — the client then fetches through the
  * route handlers, which can refresh the token and show a proper error with "Try again".
+ * Client-side navigations skip it (see shouldPrefetch): the browser's cache already has the data.
  */
-function serverQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: false } } });
-}
-
-async function connection() {
-  try {
-    return await getServerConnection();
-  } catch {
-    return null; // needs a reconnect: the client shows the banner through the route handlers
-  }
-}
-
 export async function prefetchPipelines(params: Pick<PipelinesParams, "pipeline" | "sub">): Promise<QueryClient> {
-  const qc = serverQueryClient();
-  const conn = await connection();
+  const qc = newServerQueryClient();
+  const conn = (await shouldPrefetch()) ? await serverConnection() : null;
   if (!conn) return qc;
   let pipelines: TeamPipeline[];
   try {
@@ -49,8 +38,8 @@ export async function prefetchPipelines(params: Pick<PipelinesParams, "pipeline"
 }
 
 export async function prefetchDeal(id: string, withPipelines = true): Promise<QueryClient> {
-  const qc = serverQueryClient();
-  const conn = await connection();
+  const qc = newServerQueryClient();
+  const conn = (await shouldPrefetch()) ? await serverConnection() : null;
   if (!conn) return qc;
   await Promise.all([
     qc.prefetchQuery({ queryKey: queryKeys.deals.detail(id), queryFn: () => getDeal(conn, id) }),
