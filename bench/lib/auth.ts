@@ -1,6 +1,7 @@
 import { APP_URL, BENCH_USER, CALLBACK_URL, DEMO_CLIENT, SANDBOX_URL } from "./config";
 import { parseForms, submission } from "./forms";
 import { CookieJar, follow, request, type Hop } from "./http";
+import { BIGIN_SCOPES } from "../../lib/bigin/scopes";
 
 /**
  * Sign-in over plain HTTP through the real OAuth code flow, as a browser would do it:
@@ -92,14 +93,5 @@ export async function directToken(email = BENCH_USER, scopes: readonly string[] 
   return { accessToken: body.access_token, apiDomain: body.api_domain ?? SANDBOX_URL };
 }
 
-/** Mirrors lib/bigin/provider.ts BIGIN_SCOPES (kept here so the bench imports nothing it could break on). */
-export const DEFAULT_SCOPES = [
-  "ZohoBigin.modules.ALL",
-  "ZohoBigin.modules.notes.ALL",
-  "ZohoBigin.settings.ALL",
-  "ZohoBigin.users.READ",
-  "ZohoBigin.org.READ",
-  "ZohoBigin.coql.READ",
-  "ZohoSearch.securesearch.READ",
-  "AaaServer.profile.READ",
-] as const;
+/** The scopes the dashboard asks for, so the direct baseline holds the same grant. */
+export const DEFAULT_SCOPES = BIGIN_SCOPES;

@@ -36,18 +36,9 @@ import { dcForAccountsServer, normaliseOrigin } from "@/lib/bigin/data-centres";
 import { getEnv, type AppEnv } from "@/lib/env";
 import { exchangeCode, UntrustedHostError } from "@/lib/auth/zoho-tokens";
 import { currentCallbackParams } from "@/lib/auth/callback-params";
+import { BIGIN_SCOPES } from "./scopes";
 
-/** The dashboard's scopes (bigin-api.md §3): records, notes, metadata, users, org, search, COQL, identity. */
-export const BIGIN_SCOPES = [
-  "ZohoBigin.modules.ALL",
-  "ZohoBigin.modules.notes.ALL",
-  "ZohoBigin.settings.ALL",
-  "ZohoBigin.users.READ",
-  "ZohoBigin.org.READ",
-  "ZohoBigin.coql.READ",
-  "ZohoSearch.securesearch.READ",
-  "AaaServer.profile.READ",
-] as const;
+export { BIGIN_SCOPES };
 
 /** Zoho's user-info answer (https://www.zoho.com/accounts/protocol/oauth/sign-in-using-zoho.html). */
 export type BiginProfile = {
