@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 
 const host = "127.0.0.1";
 const appPort = Number(process.env.PORT ?? 3000);
@@ -39,8 +40,9 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
 const children = [];
 function run(name, cmd, args, env) {
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (d) => process.stdout.write(`[${name}] ${d}`));
-  child.stderr.on("data", (d) => process.stderr.write(`[${name}] ${d}`));
+  // Prefix every line, not every chunk, so interleaved output stays readable.
+  createInterface({ input: child.stdout }).on("line", (l) => process.stdout.write(`[${name}] ${l}\n`));
+  createInterface({ input: child.stderr }).on("line", (l) => process.stderr.write(`[${name}] ${l}\n`));
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`${name} stopped (exit ${code}); stopping the demo.`);
