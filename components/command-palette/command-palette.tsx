@@ -12,24 +12,16 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { toSearch } from "@/lib/queries/keys";
 import type { Company, Contact, ListResponse } from "@/lib/types";
 import { findCachedDeals } from "./cached-deals";
 import { PAGES } from "./shortcuts";
+import { useDebounced } from "@/components/ui/use-debounced";
 
 // Bigin's search wants two characters at least; fewer would match half the org anyway.
 const MIN_CHARS = 2;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 // Own keys (not the contacts page's): these are small plain lists, not infinite queries.
 const paletteKey = (kind: string, q: string) => ["command-palette", kind, q] as const;

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type { ColumnDef, ColumnId } from "./list-state";
+import { useOutsideDismiss } from "@/components/ui/use-outside-dismiss";
 
 /** "Columns": a disclosure with one checkbox per column. Name is always shown (it is the row's link). */
 export function ColumnChooser({
@@ -16,18 +17,12 @@ export function ColumnChooser({
   onReset: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  useOutsideDismiss(open, rootRef, close);
 
   return (
     <div

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
 import type { Company, Contact, ListResponse, Ref } from "@/lib/types";
+import { useDebounced } from "@/components/ui/use-debounced";
 
 /**
  * LookupCombobox — type-ahead for a lookup field (ARIA 1.2 combobox with a listbox popup).
@@ -35,15 +36,6 @@ export type LookupComboboxProps = {
 };
 
 const MIN_CHARS = 2;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 async function searchRefs(module: LookupComboboxProps["module"], q: string, signal: AbortSignal): Promise<Ref[]> {
   if (module === "Accounts") {

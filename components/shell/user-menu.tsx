@@ -1,7 +1,8 @@
 "use client";
 
 import { signOutOfBigin } from "@/components/auth/auth-actions";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useOutsideDismiss } from "@/components/ui/use-outside-dismiss";
 
 export type UserMenuUser = { name: string; email: string | null; dc: string | null; org: string | null };
 
@@ -19,28 +20,23 @@ const DC_NAMES: Record<string, string> = {
 /** The user menu: who is signed in, where their data lives, and Sign out. */
 export function UserMenu({ user }: { user: UserMenuUser }) {
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const [signingOut, setSigningOut] = useState(false);
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
+  useOutsideDismiss(open, rootRef, close);
   useEffect(() => {
     if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         setOpen(false);
         buttonRef.current?.focus();
       }
     };
-    document.addEventListener("mousedown", onDown);
     document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
+    return () => document.removeEventListener("keydown", onKey);
   }, [open]);
 
   const initials = user.name
