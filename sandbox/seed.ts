@@ -5,7 +5,6 @@ import { createRng, formatDate, formatDateTime, hashSeed, makeId, type Rng } fro
 import {
   emptyOrgData,
   type BiginUser,
-  type Dc,
   type LayoutRuntime,
   type Org,
   type Person,
@@ -37,21 +36,21 @@ interface StaffDef {
   email?: string;
 }
 
-interface OrgDef {
-  id: string;
-  name: string;
-  dc: Dc;
-  prefix: string;
-  timeZone: string;
-  offsetMin: number;
-  currency: string;
-  currencySymbol: string;
-  country: string;
-  city: string;
-  domain: string;
-  region: "us" | "eu";
-  staff: StaffDef[];
-}
+/** An org's fixed facts; seedOrg adds its users, layouts and records. */
+type OrgDef = Pick<
+  Org,
+  | "id"
+  | "name"
+  | "dc"
+  | "prefix"
+  | "timeZone"
+  | "offsetMin"
+  | "currency"
+  | "currencySymbol"
+  | "country"
+  | "city"
+  | "domain"
+> & { region: "us" | "eu"; staff: StaffDef[] };
 
 export const PEOPLE: Person[] = [
   {
