@@ -7,6 +7,7 @@
  * into exit code 1. Comparisons are measured as ratios within one run: this machine is shared.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { runBundle } from "./bundle";
 import { runEconomy } from "./economy";
 import { runLighthouse } from "./lighthouse";
@@ -157,7 +158,7 @@ function writeResults(results: BenchResult[], machine: ReturnType<typeof describ
   const tmp = `${RESULTS_FILE}.tmp`;
   writeFileSync(tmp, JSON.stringify(doc, null, 2) + "\n");
   renameSync(tmp, RESULTS_FILE);
-  log(`wrote bench/results.json`);
+  log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 main().catch(async (e) => {

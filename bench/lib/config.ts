@@ -2,15 +2,16 @@ import path from "node:path";
 
 /** Ports, folders and secrets of the bench stack: its own build dir and ports, apart from dev and e2e. */
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const DIST_DIR = ".next-bench";
+/** Overridable so several checkouts or people can bench side by side (BENCH_DIST_DIR, BENCH_RESULTS, BENCH_*_PORT). */
+export const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
 export const HOST = "127.0.0.1";
 export const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3300);
 export const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4300);
 export const APP_URL = `http://${HOST}:${APP_PORT}`;
 export const SANDBOX_URL = `http://${HOST}:${SANDBOX_PORT}`;
 export const NEXTAUTH_SECRET = "bench-secret-bench-secret-0123456789";
-export const LOG_DIR = path.join(ROOT, "bench", ".logs");
-export const RESULTS_FILE = path.join(ROOT, "bench", "results.json");
+export const LOG_DIR = process.env.BENCH_LOG_DIR ? path.resolve(process.env.BENCH_LOG_DIR) : path.join(ROOT, "bench", ".logs");
+export const RESULTS_FILE = process.env.BENCH_RESULTS ? path.resolve(process.env.BENCH_RESULTS) : path.join(ROOT, "bench", "results.json");
 
 /**
  * The sandbox gates each org at 10 concurrent calls (like Bigin). The proxy benchmark's
