@@ -84,6 +84,56 @@ describe("criteria", () => {
     expect(notLost.json.data.some((d: { Stage: string }) => d.Stage === "Closed Lost")).toBe(false);
   });
 
+  it("a contact's deals across every Team Pipeline by the Contact_Name lookup id, one call", async () => {
+    type Deal = { id: string; Pipeline: { id: string; name: string }; Contact_Name: { id: string; name: string } | null };
+    const all = (await get("/bigin/v2/Pipelines?fields=Pipeline,Contact_Name&per_page=200")).json
+      .data as Deal[];
+    const contact = all.find((d) => d.Contact_Name)!.Contact_Name!;
+    // Give that contact a deal in another Team Pipeline too, so the search has to span them.
+    const layouts = (await get("/bigin/v2/settings/layouts?module=Pipelines")).json.layouts as {
+      id: string;
+      name: string;
+      sections: { fields: { api_name: string; pick_list_values?: { actual_value: string; maps?: { pick_list_values: { actual_value: string }[] }[] }[] }[] }[];
+    }[];
+    const held = new Set(all.filter((d) => d.Contact_Name?.id === contact.id).map((d) => d.Pipeline.id));
+    const other = layouts.find((l) => !held.has(l.id)) ?? layouts[1];
+    const sub = other.sections.flatMap((s) => s.fields).find((f) => f.api_name === "Sub_Pipeline")!
+      .pick_list_values![0];
+    const created = await api(sb.origins.us, token, "POST", "/bigin/v2/Pipelines", {
+      data: [
+        {
+          Deal_Name: "Cross-pipeline deal",
+          Pipeline: { id: other.id },
+          Sub_Pipeline: sub.actual_value,
+          Stage: sub.maps![0].pick_list_values[0].actual_value,
+          Contact_Name: { id: contact.id },
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const expected = [
+      ...all.filter((d) => d.Contact_Name?.id === contact.id).map((d) => d.id),
+      created.json.data[0].details.id,
+    ].sort();
+
+    const r = await get(
+      `/bigin/v2/Pipelines/search?criteria=${q(`(Contact_Name:equals:${contact.id})`)}&fields=Deal_Name,Pipeline,Stage,Contact_Name&per_page=200`,
+    );
+    expect(r.status).toBe(200);
+    const found = r.json.data as Deal[];
+    expect(found.map((d) => d.id).sort()).toEqual(expected);
+    expect(new Set(found.map((d) => d.Pipeline.id)).size).toBeGreaterThanOrEqual(2);
+    // Full records: lookups carry names, the Team Pipeline too (bigin-api.md §6.2).
+    for (const d of found) {
+      expect(d.Contact_Name).toEqual({ id: contact.id, name: contact.name });
+      expect(d.Pipeline).toEqual({ id: expect.any(String), name: layouts.find((l) => l.id === d.Pipeline.id)!.name });
+    }
+    expect(r.json.info).toMatchObject({ count: expected.length, more_records: false });
+    // Another id matches nothing: 204.
+    const none = await get(`/bigin/v2/Pipelines/search?criteria=${q("(Contact_Name:equals:1)")}`);
+    expect(none.status).toBe(204);
+  });
+
   it("invalid criteria → 400 INVALID_QUERY", async () => {
     for (const bad of [
       "Last_Name:equals:x",

@@ -44,6 +44,15 @@ export async function cached<T>(key: string, ttlMs: number, load: () => Promise<
   return value;
 }
 
+/**
+ * What `cached` holds under `key`, if it is there and fresh — never loads anything (no Bigin
+ * call). A load still in flight counts as there; the caller decides whether to wait for it.
+ */
+export function peek<T>(key: string): Promise<T> | undefined {
+  const hit = store.ttl.get(key);
+  return hit && hit.expires > Date.now() ? (hit.value as Promise<T>) : undefined;
+}
+
 export async function dedupe<T>(key: string, load: () => Promise<T>): Promise<T> {
   const running = store.inflight.get(key);
   if (running) return running as Promise<T>;

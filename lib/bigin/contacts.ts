@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Contact, Deal, ListResponse } from "@/lib/types";
+import type { Contact, Deal, ListResponse, TeamPipeline } from "@/lib/types";
 import type { BiginConn } from "./client";
-import { searchParamFor } from "./criteria";
-import { DEAL_LIST_FIELDS, reshapeDeal } from "./deals";
-import { listTeamPipelines } from "./pipelines";
+import { buildCriteria, searchParamFor } from "./criteria";
+import { reshapeDeal } from "./deals";
+import { peekTeamPipelines } from "./pipelines";
 import {
-  assertId, createRecord, deleteRecord, fieldsParam, getList, getRecord, getRelatedList, mergeWritten, pagingQuery,
+  assertId, createRecord, deleteRecord, fieldsParam, getList, getRecord, mergeWritten, pagingQuery,
   updateRecordChecked, type ListOptions,
 } from "./records";
 import { normaliseFields, zId, zRef, zText, zUserRef } from "./reshape";
@@ -123,20 +123,51 @@ export async function deleteContact(conn: BiginConn, id: string): Promise<void> 
   await deleteRecord(conn, "Contacts", id);
 }
 
+/** What a contact page's deals list shows (and the deal page link needs). */
+export const CONTACT_DEAL_FIELDS = [
+  "Deal_Name", "Pipeline", "Sub_Pipeline", "Stage", "Amount", "Closing_Date", "Account_Name",
+  "Contact_Name", "Owner", "Created_Time", "Modified_Time",
+] as const;
+
+/** A contact's deals: the first `CONTACT_DEALS_MAX`, and whether Bigin has more. */
+export type ContactDeals = { items: Deal[]; more: boolean };
+export const CONTACT_DEALS_MAX = 200;
+
 /**
- * A contact's deals across every Team Pipeline: one related-list call per Team Pipeline, since
- * the endpoint takes `pipeline_id` (https://www.bigin.com/developer/docs/apis/v2/get-team-pipeline-records-related-to-contact.html).
+ * A contact's deals across every Team Pipeline in ONE Bigin call: a search of the Pipelines
+ * module by the contact lookup (bigin-api.md §5.7; search results are full records, lookups
+ * with names). The related-list endpoint would take one call per Team Pipeline, since it
+ * requires `pipeline_id`, plus the layouts to know the pipelines. Known trade-off of search:
+ * Bigin's index may lag a few seconds behind a brand-new deal.
  */
-export async function listContactDeals(conn: BiginConn, contactId: string): Promise<Deal[]> {
+export async function listContactDeals(conn: BiginConn, contactId: string): Promise<ContactDeals> {
   assertId(contactId);
-  const pipelines = await listTeamPipelines(conn);
-  const fields = fieldsParam(DEAL_LIST_FIELDS);
-  const lists = await Promise.all(
-    pipelines.map((p) =>
-      getRelatedList(conn, { module: "Contacts", id: contactId }, "Pipelines", { pipeline_id: p.id, fields, per_page: 200, page: 1 }, { perPage: 200 }).then(
-        ({ data }) => data.map((raw) => reshapeDeal({ Pipeline: { id: p.id, name: p.name }, ...raw })),
-      ),
-    ),
-  );
-  return lists.flat();
+  const query = {
+    criteria: buildCriteria([["Contact_Name", "equals", contactId]]),
+    fields: fieldsParam(CONTACT_DEAL_FIELDS),
+    page: 1,
+    per_page: CONTACT_DEALS_MAX,
+  };
+  const [{ data, info }, pipelines] = await Promise.all([
+    getList(conn, "/Pipelines/search", query, { page: 1, perPage: CONTACT_DEALS_MAX }),
+    // Names for a bare-id `Pipeline` only if the layouts are cached already: never a call for names.
+    peekTeamPipelines(conn),
+  ]);
+  return { items: reshapeContactDeals(data, pipelines), more: info.more };
 }
+
+/**
+ * Search rows → deals, most recently changed first (search has no sort). `Pipeline` is
+ * `{name,id}` or a bare id (bigin-api.md §6.2, unverified): a bare id gets its name from the
+ * cached Team Pipelines when given, else stays nameless (the list then shows sub-pipeline and
+ * stage, which name the pipeline in Bigin's default "<Team Pipeline> Standard" anyway).
+ */
+export function reshapeContactDeals(rows: Record<string, unknown>[], pipelines?: TeamPipeline[]): Deal[] {
+  const names = new Map((pipelines ?? []).map((p) => [p.id, p.name]));
+  return rows
+    .map(reshapeDeal)
+    .map((d) => (d.pipeline && !d.pipeline.name && names.has(d.pipeline.id) ? { ...d, pipeline: { id: d.pipeline.id, name: names.get(d.pipeline.id)! } } : d))
+    .sort((a, b) => time(b.modifiedTime) - time(a.modifiedTime));
+}
+
+const time = (iso: string | null) => (iso ? Date.parse(iso) || 0 : 0);

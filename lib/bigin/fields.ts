@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FieldMeta, FieldType } from "@/lib/types";
 import { biginFetch, type BiginConn } from "./client";
-import { cached, METADATA_TTL_MS, orgKey } from "./cache";
+import { cached, METADATA_TTL_MS, orgKey, peek } from "./cache";
 
 /**
  * Field metadata per module (bigin-api.md §9.2,
@@ -63,9 +63,19 @@ export function reshapeFields(body: unknown): FieldMeta[] {
   return (parsed?.fields ?? []).filter((f) => f.visible !== false && !f.api_name.startsWith("$")).map(reshapeField);
 }
 
+const fieldsKey = (conn: BiginConn, module: MetaModule) => `${orgKey(conn)}|fields|${module}`;
+
 export function getFields(conn: BiginConn, module: MetaModule): Promise<FieldMeta[]> {
   if (!META_MODULES.includes(module)) throw new Error(`getFields: unsupported module ${module}`);
-  return cached(`${orgKey(conn)}|fields|${module}`, METADATA_TTL_MS, async () =>
+  return cached(fieldsKey(conn, module), METADATA_TTL_MS, async () =>
     reshapeFields(await biginFetch(conn, { method: "GET", path: "/settings/fields", query: { module } })),
   );
+}
+
+/**
+ * The module's field metadata only if it is already in this server's per-org cache, else
+ * undefined: never calls Bigin. Pages use it to send labels along when they cost nothing.
+ */
+export async function peekFields(conn: BiginConn, module: MetaModule): Promise<FieldMeta[] | undefined> {
+  return peek<FieldMeta[]>(fieldsKey(conn, module))?.catch(() => undefined);
 }

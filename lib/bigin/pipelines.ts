@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Stage, SubPipeline, TeamPipeline } from "@/lib/types";
 import { biginFetch, type BiginConn } from "./client";
-import { cached, METADATA_TTL_MS, orgKey } from "./cache";
+import { cached, METADATA_TTL_MS, orgKey, peek } from "./cache";
 import { zId } from "./reshape";
 
 /**
@@ -111,9 +111,16 @@ export function reshapeLayouts(body: unknown): TeamPipeline[] {
     .map(reshapeLayout);
 }
 
+const layoutsKey = (conn: BiginConn) => `${orgKey(conn)}|layouts|Pipelines`;
+
 /** The org's Team Pipelines with sub-pipelines and ordered stages (cached per org, 5 min). */
 export function listTeamPipelines(conn: BiginConn): Promise<TeamPipeline[]> {
-  return cached(`${orgKey(conn)}|layouts|Pipelines`, METADATA_TTL_MS, async () =>
+  return cached(layoutsKey(conn), METADATA_TTL_MS, async () =>
     reshapeLayouts(await biginFetch(conn, { method: "GET", path: "/settings/layouts", query: { module: "Pipelines" } })),
   );
+}
+
+/** The Team Pipelines only if they are already cached for this org (no Bigin call), else undefined. */
+export async function peekTeamPipelines(conn: BiginConn): Promise<TeamPipeline[] | undefined> {
+  return peek<TeamPipeline[]>(layoutsKey(conn))?.catch(() => undefined);
 }
