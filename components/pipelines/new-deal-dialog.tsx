@@ -19,9 +19,13 @@ const inputClass = (invalid: boolean) =>
     invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"
   }`;
 
-/** "New deal": a dialog with Deal name, Sub-pipeline and Stage required; the stage list follows the sub-pipeline. */
-export function NewDealButton({ pipeline, subPipeline }: { pipeline: TeamPipeline; subPipeline: string }) {
-  const [open, setOpen] = useState(false);
+/**
+ * "New deal": a dialog with Deal name, Sub-pipeline and Stage required; the stage list follows the
+ * sub-pipeline. `defaultOpen`: mounted by the click that asked for it (the screen loads this code
+ * on demand), so it opens at once.
+ */
+export function NewDealButton({ pipeline, subPipeline, defaultOpen = false }: { pipeline: TeamPipeline; subPipeline: string; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId, useMemo, type MouseEvent } from "react";
+import { useCallback, useId, useMemo, useState, type MouseEvent } from "react";
 import { useSearchParams } from "next/navigation";
 import dynamic from "next/dynamic";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -8,22 +8,34 @@ import { parsePipelinesParams, pipelinesHref, resolveSelection, type PipelinesPa
 import { Board } from "./board";
 import { DealsTable } from "./deals-table";
 import { usePipelines } from "./queries";
+import type { TeamPipeline } from "@/lib/types";
 import { PipelinesSkeleton } from "./skeletons";
 
-// The New deal dialog (Radix + the zod schemas) loads after the board, not in its first-load JS.
-// Until then the same button shows, disabled for the moment it takes.
-const NewDealButton = dynamic(() => import("./new-deal-dialog").then((m) => m.NewDealButton), {
+const newDealButtonClass = "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700";
+
+// The New deal dialog (Radix, the lookup combobox, the zod schemas) is not needed to show the
+// board: its code loads when the user shows intent (pointer over or focus on the button, or the
+// click itself), not while the page starts. Until it has loaded after a click, a disabled twin.
+const loadNewDealDialog = () => import("./new-deal-dialog");
+const NewDealDialogButton = dynamic(() => loadNewDealDialog().then((m) => m.NewDealButton), {
   ssr: false,
   loading: () => (
-    <button
-      type="button"
-      disabled
-      className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white opacity-70 shadow-sm"
-    >
+    <button type="button" disabled className={`${newDealButtonClass} opacity-70`}>
       New deal
     </button>
   ),
 });
+
+function NewDealButton({ pipeline, subPipeline }: { pipeline: TeamPipeline; subPipeline: string }) {
+  const [wanted, setWanted] = useState(false);
+  if (wanted) return <NewDealDialogButton pipeline={pipeline} subPipeline={subPipeline} defaultOpen />;
+  const preload = () => void loadNewDealDialog();
+  return (
+    <button type="button" className={newDealButtonClass} onPointerEnter={preload} onFocus={preload} onClick={() => setWanted(true)}>
+      New deal
+    </button>
+  );
+}
 
 const selectClass =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm sm:w-56 sm:px-3 dark:border-slate-700 dark:bg-slate-900";
