@@ -27,6 +27,7 @@ import {
 import { useContactsList } from "./queries";
 import { listParamsFor } from "./query-keys";
 import { useColumns } from "./use-columns";
+import { useIntentPrefetch } from "@/components/shell/intent-prefetch";
 
 const ROW_HEIGHT = 40;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -119,6 +120,8 @@ export function ContactsScreen() {
 
   // --- virtualisation: a bounded number of <tr> whatever the number of loaded rows ---
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Row links prefetch a contact's page on hover or focus, not every rendered row on first paint.
+  const prefetchOnIntent = useIntentPrefetch("/contacts/");
   // The virtualizer is mutable by design; this component re-renders on scroll anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -215,6 +218,7 @@ export function ContactsScreen() {
         <ErrorPanel error={query.error} onRetry={() => void query.refetch()} title="Couldn't load contacts" />
       ) : (
         <div
+          {...prefetchOnIntent}
           ref={scrollRef}
           role="region"
           aria-label="Contacts list"
@@ -293,7 +297,7 @@ export function ContactsScreen() {
                       return (
                         <td key={col.id} className="truncate px-3" title={text || undefined}>
                           {col.id === "name" ? (
-                            <Link href={`/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                            <Link href={`/contacts/${c.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
                               {c.fullName || "(no name)"}
                             </Link>
                           ) : time ? (
