@@ -2,9 +2,17 @@ import type { Deal, ListResponse, Stage } from "@/lib/types";
 
 /** Pure board logic: grouping deals into stage columns, totals, ordering and cache edits. */
 
+/**
+ * A deal as the board and the deals table keep it: what a card or a row shows and what moving a
+ * deal needs. No `description` (neither shows it) and no `fields` map: GET /api/deals items carry
+ * every property twice (as properties and in `fields` by API name), and a first board page of 200
+ * deals dehydrated into the page's HTML was half duplicates. A deal's page reads the full `Deal`.
+ */
+export type DealSummary = Omit<Deal, "fields" | "description">;
+
 export type BoardColumn = {
   stage: Stage;
-  deals: Deal[];
+  deals: DealSummary[];
   count: number;
   /** Sum of known amounts; deals without an amount count as 0. */
   total: number;
@@ -13,7 +21,7 @@ export type BoardColumn = {
 };
 
 /** Within a column: soonest closing date first, undated last, then by name (stable and useful). */
-export function compareDealsInColumn(a: Deal, b: Deal): number {
+export function compareDealsInColumn(a: DealSummary, b: DealSummary): number {
   if (a.closingDate !== b.closingDate) {
     if (!a.closingDate) return 1;
     if (!b.closingDate) return -1;
@@ -23,7 +31,7 @@ export function compareDealsInColumn(a: Deal, b: Deal): number {
   return byName !== 0 ? byName : a.id.localeCompare(b.id);
 }
 
-export function sumAmounts(deals: Deal[]): number {
+export function sumAmounts(deals: DealSummary[]): number {
   let total = 0;
   for (const d of deals) if (typeof d.amount === "number" && Number.isFinite(d.amount)) total += d.amount;
   return total;
@@ -34,9 +42,9 @@ export function sumAmounts(deals: Deal[]): number {
  * another sub-pipeline are left out; deals in a stage the sub-pipeline does not list get a
  * trailing column of their own rather than vanishing.
  */
-export function groupDealsByStage(deals: Deal[], stages: Stage[], subPipeline?: string | null): BoardColumn[] {
+export function groupDealsByStage(deals: DealSummary[], stages: Stage[], subPipeline?: string | null): BoardColumn[] {
   const ordered = [...stages].sort((a, b) => a.order - b.order);
-  const buckets = new Map<string, Deal[]>(ordered.map((s) => [s.name, []]));
+  const buckets = new Map<string, DealSummary[]>(ordered.map((s) => [s.name, []]));
   const extra: Stage[] = [];
   const seen = new Set<string>();
   for (const deal of deals) {
@@ -65,13 +73,13 @@ export function groupDealsByStage(deals: Deal[], stages: Stage[], subPipeline?: 
 }
 
 /** TanStack infinite-query data of the board: pages of the sub-pipeline's deals. */
-export type BoardData = { pages: ListResponse<Deal>[]; pageParams: unknown[] };
+export type BoardData = { pages: ListResponse<DealSummary>[]; pageParams: unknown[] };
 
-export function allDeals(data: BoardData | undefined): Deal[] {
+export function allDeals(data: BoardData | undefined): DealSummary[] {
   return data ? data.pages.flatMap((p) => p.items) : [];
 }
 
-export function findDeal(data: BoardData | undefined, id: string): Deal | undefined {
+export function findDeal(data: BoardData | undefined, id: string): DealSummary | undefined {
   if (!data) return undefined;
   for (const p of data.pages) {
     const hit = p.items.find((d) => d.id === id);
@@ -81,7 +89,7 @@ export function findDeal(data: BoardData | undefined, id: string): Deal | undefi
 }
 
 /** A copy of the board data with one deal changed; the same object when the deal is absent. */
-export function updateDealInBoard(data: BoardData, id: string, change: (d: Deal) => Deal): BoardData {
+export function updateDealInBoard(data: BoardData, id: string, change: (d: DealSummary) => DealSummary): BoardData {
   let changed = false;
   const pages = data.pages.map((p) => {
     if (!p.items.some((d) => d.id === id)) return p;
@@ -91,9 +99,30 @@ export function updateDealInBoard(data: BoardData, id: string, change: (d: Deal)
   return changed ? { ...data, pages } : data;
 }
 
-/** The optimistic stage move: the deal's Stage (and its `fields.Stage`) set to `stage`. */
+/** The optimistic stage move: the deal's stage set to `stage`. */
 export function moveDealInBoard(data: BoardData, id: string, stage: string): BoardData {
-  return updateDealInBoard(data, id, (d) => ({ ...d, stage, fields: { ...d.fields, Stage: stage } }));
+  return updateDealInBoard(data, id, (d) => ({ ...d, stage }));
+}
+
+/**
+ * A deal (a list item, a PATCH answer) as the board keeps it: the summary's properties only,
+ * so the board cache (and the HTML that carries it on a first load) stays light and one shape.
+ */
+export function toDealSummary(d: DealSummary): DealSummary {
+  return {
+    id: d.id,
+    name: d.name,
+    pipeline: d.pipeline,
+    subPipeline: d.subPipeline,
+    stage: d.stage,
+    amount: d.amount,
+    closingDate: d.closingDate,
+    company: d.company,
+    contact: d.contact,
+    owner: d.owner,
+    createdTime: d.createdTime,
+    modifiedTime: d.modifiedTime,
+  };
 }
 
 export function removeDealFromBoard(data: BoardData, id: string): BoardData {
@@ -103,8 +132,13 @@ export function removeDealFromBoard(data: BoardData, id: string): BoardData {
   };
 }
 
+/** A page of GET /api/deals as the board caches it (the server prefetch and the client alike). */
+export function boardPage(res: ListResponse<DealSummary>): ListResponse<DealSummary> {
+  return { ...res, items: res.items.map(toDealSummary) };
+}
+
 /** The page number to ask for after `last`, or undefined when Bigin says there is no more. */
-export function nextBoardPage(last: ListResponse<Deal>): number | undefined {
+export function nextBoardPage(last: ListResponse<DealSummary>): number | undefined {
   return last.info.more ? last.info.page + 1 : undefined;
 }
 
@@ -115,13 +149,13 @@ export type LoadedSortKey = "Deal_Name" | "Stage" | "Amount" | "Closing_Date" | 
  * either direction. Stage sorts by the pipeline's stage order when `stageOrder` is given.
  */
 export function sortLoadedDeals(
-  deals: Deal[],
+  deals: DealSummary[],
   key: LoadedSortKey,
   order: "asc" | "desc",
   stageOrder?: Map<string, number>,
-): Deal[] {
+): DealSummary[] {
   const dir = order === "asc" ? 1 : -1;
-  const value = (d: Deal): string | number | null => {
+  const value = (d: DealSummary): string | number | null => {
     switch (key) {
       case "Deal_Name":
         return d.name.toLocaleLowerCase();

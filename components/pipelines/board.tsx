@@ -14,14 +14,15 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import type { Deal, Stage } from "@/lib/types";
-import { allDeals, groupDealsByStage } from "./board-logic";
+import type { Stage } from "@/lib/types";
+import { allDeals, groupDealsByStage, type DealSummary } from "./board-logic";
 import { DealCardBody } from "./deal-card";
 import { StageColumn } from "./stage-column";
 import { useBoardDeals, useMoveDeal } from "./queries";
 import type { BoardKeyParams } from "./query-keys";
 import { BoardSkeleton } from "./skeletons";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { useIntentPrefetch } from "@/components/shell/intent-prefetch";
 
 // Prefer the column under the pointer; fall back to overlap when the pointer is between columns.
 const collision: CollisionDetection = (args) => {
@@ -45,7 +46,7 @@ export function Board({
   const [message, setMessage] = useState("");
   const announce = useCallback((m: string) => setMessage(m), []);
   const move = useMoveDeal(selection, announce);
-  const [dragging, setDragging] = useState<Deal | null>(null);
+  const [dragging, setDragging] = useState<DealSummary | null>(null);
   const stageSelectId = useId();
 
   const deals = useMemo(() => allDeals(query.data), [query.data]);
@@ -64,21 +65,25 @@ export function Board({
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
 
+  // `mutate` is stable (the mutation result object is not): the memoised cards keep their props.
+  const { mutate } = move;
   const moveDeal = useCallback(
-    (deal: Deal, to: string) => {
+    (deal: DealSummary, to: string) => {
       if (!deal.stage || deal.stage === to) return;
-      move.mutate({ id: deal.id, name: deal.name, from: deal.stage, to });
+      mutate({ id: deal.id, name: deal.name, from: deal.stage, to });
     },
-    [move],
+    [mutate],
   );
+  // Card links don't prefetch on entering the viewport; a deal's page is prefetched on intent.
+  const prefetchOnIntent = useIntentPrefetch("/pipelines/deals/");
 
   function onDragStart(e: DragStartEvent) {
-    setDragging((e.active.data.current as { deal: Deal }).deal);
+    setDragging((e.active.data.current as { deal: DealSummary }).deal);
   }
 
   function onDragEnd(e: DragEndEvent) {
     setDragging(null);
-    const deal = (e.active.data.current as { deal: Deal } | undefined)?.deal;
+    const deal = (e.active.data.current as { deal: DealSummary } | undefined)?.deal;
     const to = e.over?.id;
     if (deal && typeof to === "string") moveDeal(deal, to);
   }
@@ -90,7 +95,7 @@ export function Board({
   const partial = !!hasNextPage;
 
   return (
-    <div>
+    <div {...prefetchOnIntent}>
       <p role="status" aria-live="polite" aria-atomic="true" className="sr-only">
         {message}
       </p>
@@ -129,7 +134,7 @@ export function Board({
         onDragCancel={() => setDragging(null)}
         accessibility={{
           announcements: {
-            onDragStart: ({ active }) => `Picked up ${(active.data.current as { deal: Deal }).deal.name}.`,
+            onDragStart: ({ active }) => `Picked up ${(active.data.current as { deal: DealSummary }).deal.name}.`,
             onDragOver: ({ over }) => (over ? `Over ${String(over.id)}.` : "Not over a stage."),
             onDragEnd: ({ over }) => (over ? `Dropped in ${String(over.id)}.` : "Dropped outside the stages; nothing moved."),
             onDragCancel: () => "Move cancelled.",

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { useDraggable } from "@dnd-kit/core";
 import { formatDate, formatMoney } from "@/lib/format";
-import type { Deal } from "@/lib/types";
 import { MoveToStageMenu } from "./move-to-stage-menu";
+import type { DealSummary } from "./board-logic";
 
 /** Today as YYYY-MM-DD in the viewer's zone, to flag overdue open deals. */
 function todayIso(): string {
@@ -14,7 +14,7 @@ function todayIso(): string {
 }
 
 /** The card's text. `link` makes the name a stretched link covering the whole card. */
-export function DealCardBody({ deal, overdue, link, footer }: { deal: Deal; overdue?: boolean; link?: boolean; footer?: ReactNode }) {
+export function DealCardBody({ deal, overdue, link, footer }: { deal: DealSummary; overdue?: boolean; link?: boolean; footer?: ReactNode }) {
   const people = [deal.company?.name, deal.contact?.name].filter(Boolean);
   const name = deal.name || "Untitled deal";
   return (
@@ -23,6 +23,9 @@ export function DealCardBody({ deal, overdue, link, footer }: { deal: Deal; over
         {link ? (
           <Link
             href={`/pipelines/deals/${deal.id}`}
+            // Not on entering the viewport (a board shows dozens of cards: dozens of requests and
+            // their processing while the page starts); the board prefetches on hover and focus.
+            prefetch={false}
             draggable={false}
             className="min-w-0 break-words font-medium text-slate-900 after:absolute after:inset-0 after:rounded-lg after:content-[''] focus-visible:outline-none focus-visible:after:outline focus-visible:after:outline-2 focus-visible:after:outline-brand-500 dark:text-slate-100"
           >
@@ -62,19 +65,20 @@ export function DealCardBody({ deal, overdue, link, footer }: { deal: Deal; over
 
 /**
  * A deal on the board: a link to its page (the link's name is the deal name), draggable by
- * pointer between columns, with a "Move to stage" menu for the keyboard.
+ * pointer between columns, with a "Move to stage" menu for the keyboard. Memoised: a move or an
+ * announcement re-renders the cards whose deal changed, not the whole board.
  */
-export function DealCard({
+export const DealCard = memo(function DealCard({
   deal,
   stages,
   open,
   onMove,
 }: {
-  deal: Deal;
+  deal: DealSummary;
   stages: string[];
   /** Whether the deal's stage is open (not won/lost): overdue dates only matter then. */
   open: boolean;
-  onMove: (deal: Deal, to: string) => void;
+  onMove: (deal: DealSummary, to: string) => void;
 }) {
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: deal.id, data: { deal } });
   const overdue = open && !!deal.closingDate && deal.closingDate < todayIso();
@@ -102,4 +106,4 @@ export function DealCard({
       />
     </li>
   );
-}
+});

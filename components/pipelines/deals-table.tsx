@@ -10,9 +10,10 @@ import { TABLE_PAGE_SIZE, type PipelinesParams, type TableSort } from "./board-s
 import { useBoardDeals } from "./queries";
 import type { BoardKeyParams } from "./query-keys";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useIntentPrefetch } from "@/components/shell/intent-prefetch";
 
 const COLUMNS: { key: TableSort | null; label: string; className?: string }[] = [
-  { key: "Deal_Name", label: "Deal" },
+  { key: "Deal_Name", label: "DealSummary" },
   { key: "Stage", label: "Stage" },
   { key: "Amount", label: "Amount", className: "text-right" },
   { key: "Closing_Date", label: "Closing date" },
@@ -39,6 +40,7 @@ export function DealsTable({
   go: (patch: Partial<PipelinesParams>, mode?: "push" | "replace") => void;
 }) {
   const query = useBoardDeals(selection);
+  const prefetchOnIntent = useIntentPrefetch("/pipelines/deals/");
   const stageOrder = useMemo(() => new Map(stages.map((s) => [s.name, s.order])), [stages]);
   const deals = useMemo(() => {
     // Same membership rules as the board (dedupe, other sub-pipelines out).
@@ -78,7 +80,8 @@ export function DealsTable({
         Bigin can&apos;t sort a sub-pipeline&apos;s deals itself, so sorting applies to the {deals.length} deals loaded
         {more ? " (more are in Bigin — load them below)" : ""}.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      {/* Row links prefetch on hover or focus, not all 50 on entering the viewport. */}
+      <div {...prefetchOnIntent} className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">
             Deals, sorted by {COLUMNS.find((c) => c.key === params.sort)?.label ?? params.sort}{" "}
@@ -111,7 +114,7 @@ export function DealsTable({
             {rows.map((d) => (
               <tr key={d.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
                 <td className="px-3 py-2 font-medium">
-                  <Link href={`/pipelines/deals/${d.id}`} className="text-brand-700 hover:underline dark:text-brand-100">
+                  <Link href={`/pipelines/deals/${d.id}`} prefetch={false} className="text-brand-700 hover:underline dark:text-brand-100">
                     {d.name || "Untitled deal"}
                   </Link>
                 </td>

@@ -6,7 +6,7 @@ import { listTeamPipelines } from "@/lib/bigin/pipelines";
 import { queryKeys } from "@/lib/queries/keys";
 import type { TeamPipeline } from "@/lib/types";
 import { BOARD_PAGE_SIZE, resolveSelection, type PipelinesParams } from "./board-state";
-import { nextBoardPage } from "./board-logic";
+import { boardPage, nextBoardPage } from "./board-logic";
 import { boardKey } from "./query-keys";
 
 /**
@@ -30,7 +30,8 @@ export async function prefetchPipelines(params: Pick<PipelinesParams, "pipeline"
   const p = { pipelineId: sel.pipeline.id, subPipeline: sel.subPipeline.name };
   await qc.prefetchInfiniteQuery({
     queryKey: boardKey(p),
-    queryFn: () => listDeals(conn, { pipelineId: p.pipelineId, subPipeline: p.subPipeline || undefined, page: 1, perPage: BOARD_PAGE_SIZE }),
+    // Kept as the client keeps it (summaries): this page is dehydrated into the HTML.
+    queryFn: async () => boardPage(await listDeals(conn, { pipelineId: p.pipelineId, subPipeline: p.subPipeline || undefined, page: 1, perPage: BOARD_PAGE_SIZE })),
     initialPageParam: 1,
     getNextPageParam: nextBoardPage,
   });

@@ -6,7 +6,10 @@ import { fetchJson, ApiError } from "@/lib/queries/fetch-json";
 import { queryKeys } from "@/lib/queries/keys";
 import { describeError } from "@/components/ui/error-panel";
 import type { Deal, FieldMeta, ListResponse, TeamPipeline } from "@/lib/types";
-import { findDeal, moveDealInBoard, nextBoardPage, removeDealFromBoard, updateDealInBoard, type BoardData } from "./board-logic";
+import {
+  boardPage, findDeal, moveDealInBoard, nextBoardPage, removeDealFromBoard, toDealSummary, updateDealInBoard,
+  type BoardData, type DealSummary,
+} from "./board-logic";
 import { boardKey, boardPageUrl, type BoardKeyParams } from "./query-keys";
 
 export async function fetchPipelines(): Promise<TeamPipeline[]> {
@@ -19,10 +22,11 @@ export function usePipelines() {
   return useQuery({ queryKey: queryKeys.pipelines, queryFn: fetchPipelines, staleTime: 10 * 60_000 });
 }
 
-async function fetchBoardPage(p: BoardKeyParams, page: number, signal: AbortSignal): Promise<ListResponse<Deal>> {
+async function fetchBoardPage(p: BoardKeyParams, page: number, signal: AbortSignal): Promise<ListResponse<DealSummary>> {
   const res = await fetchJson<ListResponse<Deal> | undefined>(boardPageUrl(p, page), { signal });
   // Bigin answers an empty list with 204; our handler may pass that on.
-  return res ?? { items: [], info: { page, perPage: 0, count: 0, more: false, nextPageToken: null } };
+  if (!res) return { items: [], info: { page, perPage: 0, count: 0, more: false, nextPageToken: null } };
+  return boardPage(res);
 }
 
 export function useBoardDeals(p: BoardKeyParams | null) {
@@ -53,7 +57,7 @@ export function useDeal(id: string) {
 /** Put a fresh copy of a deal into every board cache that holds it, and into its detail cache. */
 export function writeDealToCaches(qc: QueryClient, deal: Deal) {
   qc.setQueriesData<BoardData>({ queryKey: [...queryKeys.deals.all, "board"] }, (d) =>
-    d ? updateDealInBoard(d, deal.id, () => deal) : d,
+    d ? updateDealInBoard(d, deal.id, () => toDealSummary(deal)) : d,
   );
   qc.setQueryData(queryKeys.deals.detail(deal.id), deal);
 }

@@ -1,13 +1,17 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import { useDroppable } from "@dnd-kit/core";
 import { formatMoney, formatMoneyCompact } from "@/lib/format";
-import type { Deal } from "@/lib/types";
-import type { BoardColumn } from "./board-logic";
+import type { BoardColumn, DealSummary } from "./board-logic";
 import { DealCard } from "./deal-card";
 
-/** Cards rendered at first and added per scroll step: a column of 300 deals stays light. */
+/**
+ * Cards rendered at first: a little more than a tall column shows, so a board of six stages
+ * hydrates ~60 cards, not the whole first page of 200 deals. More come as the column scrolls
+ * (STEP at a time) or with its "Show more deals in …" button.
+ */
+export const FIRST_CARDS = 10;
 const STEP = 30;
 
 /**
@@ -15,7 +19,7 @@ const STEP = 30;
  * readers find it by the exact stage name), count and Amount total beside it, and its cards.
  * More cards render as the column scrolls; past the loaded deals it asks for Bigin's next page.
  */
-export function StageColumn({
+export const StageColumn = memo(function StageColumn({
   column,
   stageNames,
   partial,
@@ -32,13 +36,13 @@ export function StageColumn({
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
-  onMove: (deal: Deal, to: string) => void;
+  onMove: (deal: DealSummary, to: string) => void;
   hiddenOnMobile: boolean;
 }) {
   const { stage, deals, count, total } = column;
   const { setNodeRef, isOver, active } = useDroppable({ id: stage.name, data: { stage: stage.name } });
   const headingId = useId();
-  const [shown, setShown] = useState(STEP);
+  const [shown, setShown] = useState(FIRST_CARDS);
   const scrollRef = useRef<HTMLOListElement>(null);
   const sentinelRef = useRef<HTMLLIElement>(null);
   const canShowMore = shown < deals.length || hasMore;
@@ -58,7 +62,7 @@ export function StageColumn({
     return () => io.disconnect();
   }, [canShowMore, shown, deals.length, hasMore, loadingMore, onLoadMore]);
 
-  const dragFromElsewhere = active && (active.data.current as { deal?: Deal } | undefined)?.deal?.stage !== stage.name;
+  const dragFromElsewhere = active && (active.data.current as { deal?: DealSummary } | undefined)?.deal?.stage !== stage.name;
   const countText = `${count}${partial ? "+" : ""}`;
   const open = stage.kind === "open";
 
@@ -119,4 +123,4 @@ export function StageColumn({
       </ol>
     </section>
   );
-}
+});
