@@ -4,7 +4,7 @@
  * paging past 2,000 records with a bounded DOM.
  */
 import { readFile } from "node:fs/promises";
-import { test, expect, type Page } from "./fixtures";
+import { test, expect, EU_USER, US_USER, type Page } from "./fixtures";
 
 const table = (page: Page) => page.getByRole("table", { name: "Contacts" });
 const search = (page: Page) => page.getByRole("searchbox", { name: "Search contacts" });
@@ -61,11 +61,12 @@ test.describe("contacts", () => {
     await table(page).getByRole("link", { name, exact: true }).first().click();
     await expect(page).toHaveURL(new RegExp(`/contacts/${id}$`));
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    // Deals across team pipelines load once their section is in view.
-    const deals = page.getByRole("region", { name: "Deals" });
-    await deals.scrollIntoViewIfNeeded();
-    await expect(deals.getByRole("link").first().or(deals.getByText("No deals yet."))).toBeVisible();
+    // Notes first (Bigin's own record page does the same); deals one tab away.
+    await expect(page.getByRole("tab", { name: "Notes" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("region", { name: "Notes" })).toBeVisible();
+    await page.getByRole("tab", { name: /^Deals/ }).click();
+    const deals = page.getByRole("tabpanel", { name: /^Deals/ });
+    await expect(deals.getByRole("link").first().or(deals.getByText("No deals yet."))).toBeVisible();
 
     await page.getByRole("button", { name: "Edit", exact: true }).click();
     const newEmail = `edited.${Date.now()}@example.org`;
@@ -203,5 +204,169 @@ test.describe("contacts", () => {
     expect(maxRows).toBeLessThanOrEqual(60);
     const calls = (await sandbox.stats("us")).calls;
     expect(calls["GET /bigin/v2/Contacts"]).toBe(12); // 200 per call: 2,300 rows in 12 calls, none repeated
+  });
+});
+
+/** Bigin calls of one DC since `before`, by `METHOD path-template`, only those that changed. */
+function callsSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).flatMap(([k, v]) => (v > (before[k] ?? 0) ? [[k, v - (before[k] ?? 0)]] : [])));
+}
+
+test.describe("contact page: related records in tabs, labels before metadata", () => {
+  test.describe("US", () => {
+    test.use({ user: US_USER });
+
+    test("Notes tab first; the Deals tab loads the contact's deals of every team pipeline only when opened, with their count; arrow keys and ?tab=deals", async ({
+      page,
+      sandbox,
+    }) => {
+      // A fresh contact with one deal in each of two team pipelines, made through our own API.
+      const post = async (url: string, fields: Record<string, unknown>) => {
+        const res = await page.request.post(url, { data: { fields }, headers: { origin: new URL(page.url()).origin } });
+        expect(res.status(), await res.text()).toBe(201);
+        return (await res.json()).item as { id: string };
+      };
+      await page.goto("/contacts");
+      const contact = await post("/api/contacts", { First_Name: "Tabitha", Last_Name: `Tabs ${Date.now()}` });
+      const pipelines = (await (await page.request.get("/api/pipelines")).json()).items as {
+        id: string;
+        name: string;
+        subPipelines: { name: string; stages: { name: string }[] }[];
+      }[];
+      expect(pipelines.length).toBeGreaterThanOrEqual(2);
+      const made = [];
+      for (const [i, p] of pipelines.slice(0, 2).entries()) {
+        const sp = p.subPipelines[0];
+        const stage = sp.stages[1] ?? sp.stages[0];
+        const name = `Tab deal ${i + 1} ${Date.now()}`;
+        await post("/api/deals", { Deal_Name: name, Pipeline: p.id, Sub_Pipeline: sp.name, Stage: stage.name, Contact_Name: contact.id });
+        made.push({ name, pipeline: p.name, stage: stage.name });
+      }
+
+      const dealRequests: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes(`/api/contacts/${contact.id}/deals`)) dealRequests.push(r.url());
+      });
+      const before = (await sandbox.stats("us")).calls;
+      await page.goto(`/contacts/${contact.id}`);
+      await expect(page.getByRole("heading", { level: 1, name: /^Tabitha Tabs/ })).toBeVisible();
+
+      // Notes: selected by default, its region and composer visible without a click.
+      const notesTab = page.getByRole("tab", { name: "Notes" });
+      const dealsTab = page.getByRole("tab", { name: /^Deals/ });
+      await expect(notesTab).toHaveAttribute("aria-selected", "true");
+      await expect(dealsTab).toHaveAttribute("aria-selected", "false");
+      const notes = page.getByRole("region", { name: "Notes" });
+      await expect(notes.getByRole("textbox", { name: "Add a note" })).toBeVisible();
+      await expect(notes.getByRole("button", { name: "Add note" })).toBeVisible();
+      await expect(notes.getByText("No notes yet.")).toBeVisible();
+
+      // The first view asked Bigin for the contact and its notes — nothing about deals or metadata.
+      await page.waitForLoadState("networkidle");
+      const firstView = callsSince(before, (await sandbox.stats("us")).calls);
+      expect(Object.keys(firstView).filter((k) => k.includes("Pipelines") || k.includes("settings"))).toEqual([]);
+      expect(dealRequests).toEqual([]);
+      await expect(dealsTab).toHaveText("Deals");
+
+      // Keyboard: focus the selected tab, arrow right opens Deals.
+      await notesTab.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect(dealsTab).toBeFocused();
+      await expect(dealsTab).toHaveAttribute("aria-selected", "true");
+      await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}\\?tab=deals$`));
+      const panel = page.getByRole("tabpanel", { name: /^Deals/ });
+      for (const d of made) {
+        const item = panel.getByRole("listitem").filter({ has: page.getByRole("link", { name: d.name }) });
+        await expect(item).toContainText(d.pipeline);
+        await expect(item).toContainText(d.stage);
+      }
+      await expect(dealsTab).toHaveText("Deals (2)");
+      // One Bigin call for every team pipeline (the prefetch on focus and the tab share it).
+      const opened = callsSince(before, (await sandbox.stats("us")).calls);
+      expect(Object.entries(opened).filter(([k]) => k.includes("Pipelines"))).toEqual([["GET /bigin/v2/Pipelines/search", 1]]);
+      // Notes hidden, still there (a half-typed note survives a look at the deals).
+      await expect(notes).toBeHidden();
+
+      await page.keyboard.press("ArrowLeft");
+      await expect(notesTab).toBeFocused();
+      await expect(notesTab).toHaveAttribute("aria-selected", "true");
+      await expect(notes).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}$`));
+
+      // A shared link opens the Deals tab.
+      await page.goto(`/contacts/${contact.id}?tab=deals`);
+      await expect(dealsTab).toHaveAttribute("aria-selected", "true");
+      await expect(panel.getByRole("link", { name: made[0].name })).toBeVisible();
+      await expect(dealsTab).toHaveText("Deals (2)");
+    });
+  });
+
+  test.describe("EU (no other suite reads the EU org's field metadata: the server's cache is cold)", () => {
+    test.use({ user: EU_USER });
+
+    test("Details show the values with Bigin's labels before any field metadata; Edit loads it once and opens the form", async ({ page, sandbox }) => {
+      const c = (await (await page.request.get("/api/contacts?perPage=3")).json()).items[1] as {
+        id: string;
+        fullName: string;
+        email: string | null;
+        company: { name: string } | null;
+        lastName: string;
+      };
+      const fieldRequests: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/fields/")) fieldRequests.push(r.url());
+      });
+      const before = (await sandbox.stats("eu")).calls;
+      await page.goto(`/contacts/${c.id}`);
+      await expect(page.getByRole("heading", { level: 1, name: c.fullName })).toBeVisible();
+      // The card is "Details", or "Edit contact" while editing.
+      const card = page.getByRole("region", { name: /^(Details|Edit contact)$/ });
+      const value = (label: string) => card.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+      await expect(value("Last Name")).toHaveText(c.lastName);
+      if (c.email) await expect(value("Email")).toHaveText(c.email);
+      if (c.company) await expect(value("Company Name")).toHaveText(c.company.name);
+      await page.waitForLoadState("networkidle");
+      // No metadata yet: neither from Bigin nor asked of our API.
+      expect(callsSince(before, (await sandbox.stats("eu")).calls)["GET /bigin/v2/settings/fields"]).toBeUndefined();
+      expect(fieldRequests).toEqual([]);
+
+      // Pointing at Edit asks for the metadata; here our API fails at first (Bigin isn't reached).
+      let failing = true;
+      await page.route("**/api/fields/Contacts", (route) =>
+        failing
+          ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "BIGIN_UNAVAILABLE", message: "Bigin is busy" } }) })
+          : route.fallback(),
+      );
+      const edit = page.getByRole("button", { name: "Edit", exact: true });
+      await expect(edit).toBeEnabled();
+      await edit.hover();
+      await expect.poll(() => fieldRequests.length).toBeGreaterThan(0);
+      await edit.click();
+      const form = page.getByRole("region", { name: "Edit contact" });
+      const alert = form.getByRole("alert");
+      await expect(alert).toContainText("Couldn't load the contact's fields");
+      await expect(form.getByRole("button", { name: "Cancel" })).toBeVisible();
+      await expect(value("Last Name")).toHaveText(c.lastName); // the values stay in view
+
+      // Try again: one Bigin call (the cache was cold), and the form, labelled by Bigin.
+      failing = false;
+      await alert.getByRole("button", { name: "Try again" }).click();
+      await expect(form.getByRole("textbox", { name: "Last Name", exact: true })).toHaveValue(c.lastName);
+      if (c.email) await expect(form.getByRole("textbox", { name: "Email", exact: true })).toHaveValue(c.email);
+      await expect(form.getByRole("textbox", { name: "Mailing City", exact: true })).toBeVisible();
+      expect(callsSince(before, (await sandbox.stats("eu")).calls)["GET /bigin/v2/settings/fields"]).toBe(1);
+
+      // Cancel: the same values, now labelled from the real metadata.
+      await form.getByRole("button", { name: "Cancel" }).click();
+      await expect(value("Last Name")).toHaveText(c.lastName);
+
+      // Now the server has the metadata: a reload sends it along, Edit opens at once, no more calls.
+      const loaded = fieldRequests.length;
+      await page.reload();
+      await page.getByRole("button", { name: "Edit", exact: true }).click();
+      await expect(form.getByRole("textbox", { name: "Last Name", exact: true })).toHaveValue(c.lastName);
+      expect(fieldRequests).toHaveLength(loaded);
+      expect(callsSince(before, (await sandbox.stats("eu")).calls)["GET /bigin/v2/settings/fields"]).toBe(1);
+    });
   });
 });

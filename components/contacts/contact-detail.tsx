@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { NotesRegion } from "@/components/notes/notes-region";
 import { ConfirmDelete } from "@/components/records/confirm-delete";
 import { toApiFields } from "@/components/records/form-values";
+import { CONTACT_STANDARD_FIELDS } from "@/components/records/fallback-fields";
 import { RecordDetailsSection } from "@/components/records/record-details-section";
 import { RecordForm } from "@/components/records/record-form";
 import { RelatedDealsList } from "@/components/records/related-deals";
-import { useInView } from "@/components/records/use-in-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { RelativeTime } from "@/components/notes/relative-time";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { queryKeys } from "@/lib/queries/keys";
@@ -20,22 +21,48 @@ import type { Contact, FieldValue } from "@/lib/types";
 import { contactFieldsSchema } from "@/lib/validations/contact";
 import { useQueryClient } from "@tanstack/react-query";
 import { primaryButton } from "./column-chooser";
-import { useContact, useContactDeals, useDeleteContact, useFields, useUpdateContact } from "./queries";
+import { contactDealsQuery, useContact, useContactDeals, useDeleteContact, useFields, useUpdateContact, type ContactDeals } from "./queries";
 
 /** Bigin's own habit: names first, then how to reach them, then where they work. */
 export const CONTACT_FORM_ORDER = ["First_Name", "Last_Name", "Email", "Mobile", "Phone", "Title", "Account_Name"];
 
-/** /contacts/[id]: the contact's fields, edit and delete, their deals across team pipelines, and notes. */
-export function ContactDetail({ id }: { id: string }) {
+/** The related-records tabs of a contact page; `?tab=deals` opens Deals. */
+export type ContactTab = "notes" | "deals";
+
+/**
+ * /contacts/[id]: the contact's fields, edit and delete, then Notes and Deals (across team
+ * pipelines) in tabs, like Bigin's own record page. A first view costs the contact and its notes:
+ * the Details card shows the values with Bigin's standard labels until the field metadata is
+ * there, which loads on the intent to edit (hover/focus of Edit); deals load when their tab is
+ * first shown (hover/focus of the tab prefetches them).
+ */
+export function ContactDetail({ id, initialTab = "notes" }: { id: string; initialTab?: ContactTab }) {
   const router = useRouter();
   const qc = useQueryClient();
   const contact = useContact(id);
-  const fields = useFields("Contacts");
+  const [wantFields, setWantFields] = useState(false);
+  const fields = useFields("Contacts", { enabled: wantFields });
   const update = useUpdateContact(id);
   const remove = useDeleteContact(id);
   const [editing, setEditing] = useState(false);
-  const [dealsRef, dealsSeen] = useInView<HTMLElement>();
-  const deals = useContactDeals(id, dealsSeen);
+  const [tab, setTab] = useState<ContactTab>(initialTab);
+  const deals = useContactDeals(id, tab === "deals");
+  const loadFields = () => setWantFields(true);
+  // Edit is replaced by the card's form (maybe after a short load): keep the keyboard focus there.
+  useEffect(() => {
+    if (editing) document.getElementById("contact-details-heading")?.focus();
+  }, [editing]);
+  const prefetchDeals = () => void qc.prefetchQuery(contactDealsQuery(id));
+
+  function selectTab(value: string) {
+    const next: ContactTab = value === "deals" ? "deals" : "notes";
+    setTab(next);
+    // Shareable: the URL says which tab is open (no navigation, no server round trip).
+    const url = new URL(window.location.href);
+    if (next === "deals") url.searchParams.set("tab", "deals");
+    else url.searchParams.delete("tab");
+    window.history.replaceState(null, "", url);
+  }
 
   if (contact.isPending) return <DetailSkeleton />;
   if (contact.isError) {
@@ -101,7 +128,17 @@ export function ContactDetail({ id }: { id: string }) {
         </div>
         {!editing && (
           <div className="flex gap-2">
-            <button type="button" className={primaryButton} onClick={() => setEditing(true)} disabled={!fields.data}>
+            <button
+              type="button"
+              className={primaryButton}
+              onPointerEnter={loadFields}
+              onFocus={loadFields}
+              onClick={() => {
+                loadFields();
+                if (fields.isError) void fields.refetch();
+                setEditing(true);
+              }}
+            >
               Edit
             </button>
             <ConfirmDelete
@@ -122,6 +159,9 @@ export function ContactDetail({ id }: { id: string }) {
         editing={editing}
         fields={fields}
         values={c.fields}
+        fallback={CONTACT_STANDARD_FIELDS}
+        hideEmpty
+        onCancel={() => setEditing(false)}
         form={(meta) => (
           <RecordForm
             fields={meta}
@@ -135,28 +175,51 @@ export function ContactDetail({ id }: { id: string }) {
         )}
       />
 
-      <section ref={dealsRef} aria-labelledby="contact-deals-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="contact-deals-heading" className="mb-2 text-lg font-semibold">
-          Deals
-        </h2>
-        <div aria-live="polite" aria-busy={deals.isFetching}>
-          {deals.isError ? (
-            <ErrorPanel error={deals.error} onRetry={() => void deals.refetch()} title="Couldn't load deals" />
-          ) : deals.data ? (
-            <RelatedDealsList deals={deals.data} />
-          ) : (
-            <div className="space-y-2">
-              <span className="sr-only">Loading deals…</span>
-              <Skeleton className="h-8 w-full" />
-              <Skeleton className="h-8 w-2/3" />
-            </div>
-          )}
-        </div>
-      </section>
-
-      <NotesRegion module="Contacts" recordId={id} />
+      <Tabs value={tab} onValueChange={selectTab}>
+        <TabsList aria-label="Related to this contact">
+          <TabsTrigger value="notes">Notes</TabsTrigger>
+          <TabsTrigger value="deals" onPointerEnter={prefetchDeals} onFocus={prefetchDeals}>
+            {dealsLabel(deals.data)}
+          </TabsTrigger>
+        </TabsList>
+        {/* Kept mounted while Deals shows: a half-typed note survives a look at the deals. */}
+        <TabsContent value="notes" keepMounted>
+          <NotesRegion module="Contacts" recordId={id} />
+        </TabsContent>
+        <TabsContent value="deals">
+          <div
+            aria-live="polite"
+            aria-busy={deals.isFetching}
+            className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
+            {deals.isError ? (
+              <ErrorPanel error={deals.error} onRetry={() => void deals.refetch()} title="Couldn't load deals" />
+            ) : deals.data ? (
+              <>
+                <RelatedDealsList deals={deals.data.items} />
+                {deals.data.more && (
+                  <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+                    Showing the first {deals.data.items.length} deals of this contact; Bigin has more.
+                  </p>
+                )}
+              </>
+            ) : (
+              <div className="space-y-2">
+                <span className="sr-only">Loading deals…</span>
+                <Skeleton className="h-8 w-full" />
+                <Skeleton className="h-8 w-2/3" />
+              </div>
+            )}
+          </div>
+        </TabsContent>
+      </Tabs>
     </div>
   );
+}
+
+/** "Deals", then "Deals (3)" once they are loaded ("Deals (200+)" when Bigin has more). */
+export function dealsLabel(data: ContactDeals | undefined): string {
+  return data ? `Deals (${data.items.length}${data.more ? "+" : ""})` : "Deals";
 }
 
 function BackLink() {

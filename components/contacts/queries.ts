@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
 import type { Contact, Deal, FieldMeta, FieldValue, ListResponse } from "@/lib/types";
@@ -31,12 +31,18 @@ export function useContactsList(p: ContactsListParams) {
   });
 }
 
-export function useFields(module: "Contacts" | "Accounts") {
-  return useQuery({
+/** A module's field metadata (labels, types): one query per module, shared by every page. */
+export function fieldsQuery(module: "Contacts" | "Accounts") {
+  return queryOptions({
     queryKey: queryKeys.fields(module),
     queryFn: async ({ signal }) => (await fetchJson<{ items: FieldMeta[] }>(`/api/fields/${module}`, { signal }))?.items ?? [],
     staleTime: 10 * 60_000,
   });
+}
+
+/** `enabled: false` reads what is cached (server-sent or loaded before) and loads nothing. */
+export function useFields(module: "Contacts" | "Accounts", { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...fieldsQuery(module), enabled });
 }
 
 export function useContact(id: string) {
@@ -46,12 +52,21 @@ export function useContact(id: string) {
   });
 }
 
-export function useContactDeals(id: string, enabled: boolean) {
-  return useQuery({
+/** A contact's deals across Team Pipelines: the first 200, and whether there are more. */
+export type ContactDeals = { items: Deal[]; more: boolean };
+
+export function contactDealsQuery(id: string) {
+  return queryOptions({
     queryKey: queryKeys.contacts.deals(id),
-    queryFn: async ({ signal }) => (await fetchJson<{ items: Deal[] }>(`/api/contacts/${id}/deals`, { signal }))?.items ?? [],
-    enabled,
+    queryFn: async ({ signal }): Promise<ContactDeals> => {
+      const r = await fetchJson<Partial<ContactDeals> | undefined>(`/api/contacts/${id}/deals`, { signal });
+      return { items: r?.items ?? [], more: r?.more ?? false };
+    },
   });
+}
+
+export function useContactDeals(id: string, enabled: boolean) {
+  return useQuery({ ...contactDealsQuery(id), enabled });
 }
 
 type Fields = Record<string, unknown>;
