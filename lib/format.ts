@@ -12,18 +12,30 @@ export function formatMoney(amount: number | null | undefined, currency = "USD")
   return f.format(amount);
 }
 
+const compact = new Map<string, Intl.NumberFormat>();
+
 /** Compact totals for column headers: $1.2M, $950K. */
 export function formatMoneyCompact(amount: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    notation: "compact",
-    // Explicit minimum: Node's ICU and Chromium's disagree on the default ("$386.0K" vs "$386K"),
-    // which broke hydration of server-rendered totals.
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(amount);
+  let f = compact.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      notation: "compact",
+      // Explicit minimum: Node's ICU and Chromium's disagree on the default ("$386.0K" vs "$386K"),
+      // which broke hydration of server-rendered totals.
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    });
+    compact.set(currency, f);
+  }
+  return f.format(amount);
 }
+
+// One formatter each, made on first use: `toLocaleDateString(…, options)` builds a new one per
+// call, which showed in the board's hydration profile (a date on every card).
+let dateFormat: Intl.DateTimeFormat | null = null;
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
 
 /** YYYY-MM-DD (a Bigin date, no time zone) → "Apr 30, 2025". */
 export function formatDate(date: string | null | undefined): string {
@@ -31,7 +43,8 @@ export function formatDate(date: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  dateFormat ??= new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return dateFormat.format(d);
 }
 
 /** ISO date-time with offset → "Mar 1, 2025, 10:15 AM" in the viewer's zone. */
@@ -39,7 +52,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+  // The viewer's zone, as `toLocaleString` would use; resolved once, when first needed.
+  dateTimeFormat ??= new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+  return dateTimeFormat.format(d);
 }
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
