@@ -57,7 +57,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   return dateTimeFormat.format(d);
 }
 
-const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// Made on first use, not when this module loads: every page imports it, few show relative times.
+let rtf: Intl.RelativeTimeFormat | null = null;
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -75,6 +76,7 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   const diff = Math.round((t - now) / 1000);
   const abs = Math.abs(diff);
   if (abs < 45) return "just now";
+  rtf ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, secs] of STEPS) {
     if (abs >= secs) return rtf.format(Math.round(diff / secs), unit);
   }
