@@ -48,15 +48,89 @@ const chunkIndex = (name: string) => {
   return m ? Number(m[1]) : 0;
 };
 
-/** Decodes the session JWT from request cookies; null when absent or unreadable. */
+/**
+ * Decodes the session JWT from request cookies; null when absent or unreadable.
+ * A decoded cookie is remembered for a short while (see `decodeCache`): the same cookie comes
+ * with every request of a session, and decrypting it (key derivation + AES-GCM) is most of the
+ * per-request cost of reading the session.
+ */
 export async function decodeSessionCookies(cookies: CookieLike[], env: AppEnv = getEnv()): Promise<JWT | null> {
   const raw = readSessionCookie(cookies, env);
   if (!raw) return null;
+  return decodeCached(raw, env.secret);
+}
+
+/** At most this many decoded cookies are kept (least recently used dropped first). */
+export const DECODE_CACHE_MAX = 1_000;
+/** A decoded cookie is reused for at most this long, and never past the JWT's own `exp`. */
+export const DECODE_CACHE_TTL_MS = 60_000;
+
+type DecodeEntry = { secret: string; token: Promise<JWT | null>; until: number };
+type DecodeCache = Map<string, DecodeEntry>;
+const DECODE_KEY = Symbol.for("bigin-dashboard.auth.session-decode");
+
+/**
+ * Exact cookie value → its decoded JWT, process-wide (shared by the proxy and every route
+ * bundle), in memory only. Keyed by the whole cookie value, so two different cookies never
+ * share an entry; an entry also carries the secret it was decoded with. Only successful
+ * decodes are kept, frozen, so no caller can change what the next request reads. Nothing here
+ * is ever logged.
+ */
+function decodeCache(): DecodeCache {
+  const g = globalThis as unknown as Record<symbol, DecodeCache | undefined>;
+  return (g[DECODE_KEY] ??= new Map());
+}
+
+/** Empties the decode cache (tests). */
+export function clearSessionDecodeCache() {
+  decodeCache().clear();
+}
+
+/** How many decoded cookies are held (tests, diagnostics). */
+export function sessionDecodeCacheSize(): number {
+  return decodeCache().size;
+}
+
+async function decodeCached(raw: string, secret: string, now = Date.now()): Promise<JWT | null> {
+  const cache = decodeCache();
+  const hit = cache.get(raw);
+  if (hit) {
+    if (hit.secret === secret && hit.until > now) {
+      // Most recently used goes last: Map iteration order is insertion order.
+      cache.delete(raw);
+      cache.set(raw, hit);
+      return hit.token;
+    }
+    cache.delete(raw);
+  }
+  const entry: DecodeEntry = { secret, until: now + DECODE_CACHE_TTL_MS, token: decodeRaw(raw, secret) };
+  cache.set(raw, entry);
+  while (cache.size > DECODE_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  const token = await entry.token;
+  if (!token) {
+    if (cache.get(raw) === entry) cache.delete(raw);
+    return null;
+  }
+  // Never past the JWT's own expiry (jose checked `exp` when decoding).
+  if (typeof token.exp === "number") entry.until = Math.min(entry.until, token.exp * 1000);
+  return token;
+}
+
+async function decodeRaw(raw: string, secret: string): Promise<JWT | null> {
   try {
-    return await decode({ token: raw, secret: env.secret });
+    const token = await decode({ token: raw, secret });
+    return token ? deepFreeze(token) : null;
   } catch {
     return null;
   }
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 export async function encodeSessionToken(token: JWT, env: AppEnv = getEnv()): Promise<string> {
