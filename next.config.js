@@ -18,8 +18,10 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   async headers() {
-    // The CSP needs a per-request nonce: proxy.ts sets it (lib/security/headers.ts).
-    // API answers are JSON: nothing may load or frame them (the proxy sets the same; it does not see /api/auth).
+    // Pages: the CSP needs a per-request nonce, so proxy.ts sets it (lib/security/headers.ts).
+    // API answers are JSON: nothing may load or frame them. proxy.ts does not run for /api/*
+    // (lib/api/with-bigin.ts does the session work there), so this is where every API answer,
+    // success or error, gets its CSP (the same value as API_CSP in lib/security/csp.ts).
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },

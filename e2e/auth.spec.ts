@@ -115,7 +115,7 @@ test.describe("tokens", () => {
     expect((await sandbox.stats("us")).grants.refresh_token).toBe(1);
   });
 
-  test("the proxy refreshes ahead of expiry: no request ever reaches Bigin with a dead token", async ({ page, signIn, sandbox }) => {
+  test("refresh ahead of expiry (API handlers, then the page proxy): no request ever reaches Bigin with a dead token", async ({ page, signIn, sandbox }) => {
     // 12-second tokens: the app refreshes in their last fifth (lib/auth/expiry.ts).
     await sandbox.reset({ accessTokenTtlS: 12 });
     await signIn(page, "ada@example.com");
@@ -123,6 +123,32 @@ test.describe("tokens", () => {
     expect(await fireParallel(page, 10)).toEqual(Array(10).fill(200));
     await page.reload();
     await expect(page.getByRole("button", { name: /Ada Lovelace/ })).toBeVisible();
+    const us = await sandbox.stats("us");
+    expect(us.grants.refresh_token).toBe(1);
+    expect(us.errors.INVALID_TOKEN ?? 0).toBe(0);
+  });
+
+  test("API requests alone (no page load, no proxy) refresh ahead of expiry once, and the refreshed cookie sticks", async ({ page, context, signIn, sandbox }) => {
+    // /api/* skips proxy.ts: withBigin refreshes and writes the cookie on its own answer.
+    await sandbox.reset({ accessTokenTtlS: 12 });
+    await signIn(page, "ada@example.com");
+    const cookieName = (await context.cookies()).find((c) => /next-auth\.session-token/.test(c.name))!.name;
+    const before = (await context.cookies()).find((c) => c.name === cookieName)!.value;
+    await page.waitForTimeout(10_500);
+    const first = await page.request.get("/api/contacts?perPage=2");
+    expect(first.status()).toBe(200);
+    const set = first.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${cookieName}=`));
+    expect(set, "the refreshed session cookie is written on the API answer").toHaveLength(1);
+    expect(set[0].value).toMatch(/HttpOnly/i);
+    expect(set[0].value).toMatch(/SameSite=Lax/i);
+    const after = (await context.cookies()).find((c) => c.name === cookieName)!.value;
+    expect(after, "the browser stored the new cookie").not.toBe(before);
+    // Later requests carry the new cookie: no second grant, nothing rewritten.
+    for (let i = 0; i < 5; i++) {
+      const res = await page.request.get(`/api/contacts?perPage=${i + 1}`);
+      expect(res.status()).toBe(200);
+      expect(res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie")).toEqual([]);
+    }
     const us = await sandbox.stats("us");
     expect(us.grants.refresh_token).toBe(1);
     expect(us.errors.INVALID_TOKEN ?? 0).toBe(0);

@@ -88,6 +88,47 @@ test.describe("security", () => {
     expect(await violations()).toEqual([]);
   });
 
+  test("every API answer — success, 400, 401, 403, 404, next-auth's — carries the deny-all CSP and the security headers", async ({ page, playwright, signIn }) => {
+    // /api/* does not pass through proxy.ts (issue 9): these come from next.config.js alone.
+    const expected = {
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "x-frame-options": "DENY",
+      "permissions-policy": expect.stringContaining("camera=()"),
+      "cross-origin-opener-policy": "same-origin-allow-popups",
+    };
+    const check = (label: string, status: number, want: number, headers: Record<string, string>) => {
+      expect(status, label).toBe(want);
+      expect(headers, label).toMatchObject(expected);
+      expect(headers["x-powered-by"], label).toBeUndefined();
+    };
+    await signIn(page, "ada@example.com");
+    const { contact } = await ids(page);
+    const signedIn: [string, () => ReturnType<typeof page.request.get>, number][] = [
+      ["GET /api/contacts", () => page.request.get("/api/contacts"), 200],
+      [`GET /api/contacts/${contact}`, () => page.request.get(`/api/contacts/${contact}`), 200],
+      ["GET /api/me", () => page.request.get("/api/me"), 200],
+      ["GET /api/contacts?perPage=999 (400)", () => page.request.get("/api/contacts?perPage=999"), 400],
+      ["POST /api/contacts cross-site (403)", () => page.request.post("/api/contacts", { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: "{}" }), 403],
+      ["GET /api/auth/session", () => page.request.get("/api/auth/session"), 200],
+    ];
+    for (const [label, go, want] of signedIn) {
+      const res = await go();
+      check(label, res.status(), want, res.headers());
+    }
+    // Signed out: a fresh client with no cookie at all.
+    const anon = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+    try {
+      for (const [label, path, want] of [["GET /api/contacts signed out (401)", "/api/contacts", 401], ["GET /api/no-such-route (404)", "/api/no-such-route", 404]] as const) {
+        const res = await anon.get(path);
+        check(label, res.status(), want, res.headers());
+      }
+    } finally {
+      await anon.dispose();
+    }
+  });
+
   test("no Zoho token reaches the browser in a full session; the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, signIn }) => {
     const bodies: Promise<{ url: string; text: string } | null>[] = [];
     page.on("response", (r) => {

@@ -4,8 +4,9 @@
  * - Pages: a fresh nonce per request and `buildCsp(nonce)`, set on the response (for the
  *   browser) and on the forwarded request (Next reads the request's CSP header and puts the
  *   nonce on its own scripts; app/layout.tsx reads `x-nonce` for our inline theme script).
- * - Everything under /api: JSON only, so nothing may load or frame it (next.config.js sets the
- *   same for /api/auth, which the proxy does not see).
+ * - Everything under /api: JSON only, so nothing may load or frame it. The proxy does not run
+ *   for /api/* any more (issue 9): next.config.js sets this same policy on every API answer;
+ *   the branch below only keeps the proxy safe should its matcher ever let an API path in.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "./headers";
