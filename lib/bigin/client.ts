@@ -152,6 +152,17 @@ function recordError(httpStatus: number, body: Record<string, unknown>): BiginEr
   return null;
 }
 
+/**
+ * `fetch` as Node provides it. In the Next server, the global `fetch` is Next's wrapper (data
+ * cache, tracing spans), which costs CPU on every call and gives nothing here: every Bigin call
+ * is `no-store` and carries a user's token. Next keeps the original on the wrapper; elsewhere
+ * (tests that stub `fetch`, scripts) the global is used as it is.
+ */
+function transport(): typeof fetch {
+  const f = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return f._nextOriginalFetch ?? f;
+}
+
 async function attempt<T>(conn: BiginConn, req: BiginRequest, url: string): Promise<T | null> {
   const release = await acquire(conn.userKey, config.maxInFlightPerUser);
   const done = startBiginCall();
@@ -160,7 +171,7 @@ async function attempt<T>(conn: BiginConn, req: BiginRequest, url: string): Prom
   try {
     let res: Response;
     try {
-      res = await fetch(url, {
+      res = await transport()(url, {
         method: req.method,
         headers: {
           Authorization: `Zoho-oauthtoken ${conn.accessToken}`,
