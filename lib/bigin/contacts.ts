@@ -8,7 +8,9 @@ import {
   assertId, createRecord, deleteRecord, fieldsParam, getList, getRecord, mergeWritten, pagingQuery,
   updateRecordChecked, type ListOptions,
 } from "./records";
-import { normaliseFields, zId, zRef, zText, zUserRef } from "./reshape";
+import {
+  isPlainObject, normaliseFields, readId, readRef, readText, readUserRef, SLOW, zId, zRef, zText, zUserRef,
+} from "./reshape";
 
 /** Contacts (bigin-api.md §7). */
 export const CONTACT_LIST_FIELDS = [
@@ -33,8 +35,30 @@ const zContact = z.looseObject({
   Modified_Time: zText,
 });
 
+type ContactRead = Pick<z.output<typeof zContact>, (typeof CONTACT_LIST_FIELDS)[number] | "id">;
+
+/** `zContact` read with the fast readers (reshape.ts); null when the schema must decide. */
+function readContact(raw: Record<string, unknown>): ContactRead | null {
+  if (!isPlainObject(raw)) return null;
+  const id = readId(raw.id);
+  const account = readRef(raw.Account_Name);
+  const owner = readUserRef(raw.Owner);
+  if (id === SLOW || account === SLOW || owner === SLOW) return null;
+  const out = { id, Account_Name: account, Owner: owner } as ContactRead;
+  for (const k of CONTACT_TEXT_FIELDS) {
+    const v = readText(raw[k]);
+    if (v === SLOW) return null;
+    out[k] = v;
+  }
+  return out;
+}
+const CONTACT_TEXT_FIELDS = [
+  "First_Name", "Last_Name", "Full_Name", "Email", "Phone", "Mobile", "Title", "Mailing_City", "Mailing_Country",
+  "Created_Time", "Modified_Time",
+] as const;
+
 export function reshapeContact(raw: Record<string, unknown>): Contact {
-  const c = zContact.parse(raw);
+  const c = readContact(raw) ?? zContact.parse(raw);
   const lastName = c.Last_Name ?? "";
   return {
     id: c.id,

@@ -5,7 +5,9 @@ import { reshapeField } from "./fields";
 import { reshapeNote } from "./notes";
 import { reshapeLayouts, stageKind } from "./pipelines";
 import { mergeWritten, sameTime } from "./records";
-import { normaliseFields, parseList } from "./reshape";
+import {
+  normaliseFields, parseList, readId, readNumber, readRef, readText, readUserRef, SLOW, zId, zNumber, zRef, zText, zUserRef,
+} from "./reshape";
 
 const ID = "6208250000001500077";
 
@@ -144,5 +146,58 @@ describe("lists and writes", () => {
     expect(sameTime("2025-03-01T10:15:42+05:30", "2025-03-01T04:45:42Z")).toBe(true);
     expect(sameTime("2025-03-01T10:15:42+05:30", "2025-03-01T10:15:43+05:30")).toBe(false);
     expect(sameTime(null, "2025-03-01T10:15:42+05:30")).toBe(false);
+  });
+});
+
+describe("fast readers agree with their schemas", () => {
+  // Every value a reader takes must give the schema's exact output; the rest go to the schema.
+  const samples: unknown[] = [
+    null, undefined, "", "x", "6208250000000412001", 0, 42, -1.5, Number.NaN, Number.POSITIVE_INFINITY, true, false,
+    [], ["a"], {}, { id: "1" }, { id: 7, name: "N" }, { id: "1", name: null }, { id: "1", name: 3 }, { id: "", name: "n" },
+    { id: "1", name: "n", email: "e@x" }, { id: "1", email: null }, { id: "1", email: 5 }, { name: "no id" },
+    { id: null }, new Date(0), Object.assign(Object.create(null), { id: "9", name: "bare" }), "3.5", "abc",
+  ];
+  const schemas = { readId: zId, readText: zText, readNumber: zNumber, readRef: zRef, readUserRef: zUserRef };
+  const readers = { readId, readText, readNumber, readRef, readUserRef };
+  for (const name of Object.keys(readers) as (keyof typeof readers)[]) {
+    it(name, () => {
+      let fast = 0;
+      for (const v of samples) {
+        const got = readers[name](v);
+        if (got === SLOW) continue;
+        fast++;
+        const want = schemas[name].safeParse(v);
+        expect(want.success, `${name}(${JSON.stringify(v)}) is taken fast but the schema refuses it`).toBe(true);
+        expect(got, `${name}(${JSON.stringify(v)})`).toEqual(want.data);
+      }
+      expect(fast).toBeGreaterThan(3);
+    });
+  }
+
+  it("reshapeContact reads a plain record fast, exactly as the schema would, and still refuses a malformed one", () => {
+    const raw = {
+      id: ID, First_Name: "Ada", Last_Name: "Lovelace", Full_Name: "Ada Lovelace", Email: "ada@example.com", Phone: 123,
+      Mobile: null, Title: "Countess", Account_Name: { name: "Engines", id: "6208250000000998001" }, Mailing_City: "London",
+      Owner: { name: "Grace", id: 6208250000000412, email: "g@x" }, Created_Time: "2025-03-01T10:15:42+05:30", $x: 1, Custom_Flag: true,
+    };
+    expect(reshapeContact(raw)).toEqual({
+      id: ID, firstName: "Ada", lastName: "Lovelace", fullName: "Ada Lovelace", email: "ada@example.com", phone: "123",
+      mobile: null, title: "Countess", company: { id: "6208250000000998001", name: "Engines" }, mailingCity: "London",
+      mailingCountry: null, owner: { id: "6208250000000412", name: "Grace", email: "g@x" },
+      createdTime: "2025-03-01T10:15:42+05:30", modifiedTime: null, fields: normaliseFields(raw),
+    });
+    // What zod refuses is still refused (→ 502 BIGIN_BAD_RESPONSE in the route).
+    expect(() => reshapeContact({ ...raw, Email: { bad: true } })).toThrow();
+    expect(() => reshapeContact({ ...raw, id: "" })).toThrow();
+  });
+
+  it("parseList reads a plain answer without zod and still refuses a malformed one", () => {
+    const body = { data: [{ id: ID, Last_Name: "A" }], info: { per_page: 50, count: "1", page: 1, more_records: false, next_page_token: null, extra: 1 } };
+    expect(parseList(body, { page: 1, perPage: 50 })).toEqual({ data: [{ id: ID, Last_Name: "A" }], info: { page: 1, perPage: 50, count: 1, more: false, nextPageToken: null } });
+    expect(parseList({ data: [{ id: 5 }] }, { page: 2, perPage: 10 }).data[0].id).toBe("5");
+    expect(parseList(null, { page: 1, perPage: 50 })).toEqual({ data: [], info: { page: 1, perPage: 50, count: 0, more: false, nextPageToken: null } });
+    expect(() => parseList({ data: [{ name: "no id" }] }, { page: 1, perPage: 50 })).toThrow();
+    expect(() => parseList({ data: "nope" }, { page: 1, perPage: 50 })).toThrow();
+    expect(() => parseList({ data: [], info: { more_records: "yes" } }, { page: 1, perPage: 50 })).toThrow();
   });
 });

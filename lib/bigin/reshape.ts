@@ -111,8 +111,107 @@ export const zListEnvelope = z
 
 export type RawRecord = Record<string, unknown> & { id: string };
 
+/*
+ * Fast readers. Every list answer is read on every request, and zod's general machinery costs
+ * more than the plain checks it stands for (issue 9). Each reader below accepts only values
+ * whose schema result is obvious and returns exactly what the schema would; anything else
+ * returns SLOW and the caller lets the schema decide (same result, same errors). reshape.test.ts
+ * checks each reader against its schema.
+ */
+export const SLOW: unique symbol = Symbol("slow");
+type Slow = typeof SLOW;
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `zId`, or SLOW. */
+export function readId(v: unknown): string | Slow {
+  if (typeof v === "string") return v.length > 0 ? v : SLOW;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return SLOW;
+}
+
+/** `zText`, or SLOW. */
+export function readText(v: unknown): string | null | Slow {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return SLOW;
+}
+
+/** `zNumber`, or SLOW. */
+export function readNumber(v: unknown): number | null | Slow {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : SLOW;
+  if (typeof v === "string") {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return SLOW;
+}
+
+const optionalString = (v: unknown): string | null | undefined | Slow =>
+  v === null || v === undefined || typeof v === "string" ? v : SLOW;
+
+/** `zRef`, or SLOW. */
+export function readRef(v: unknown): Ref | null | Slow {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "string") return { id: v, name: "" };
+  if (typeof v === "number") return Number.isFinite(v) ? { id: String(v), name: "" } : SLOW;
+  if (!isPlainObject(v)) return SLOW;
+  const id = readId(v.id);
+  const name = optionalString(v.name);
+  if (id === SLOW || name === SLOW) return SLOW;
+  return { id, name: name ?? "" };
+}
+
+/** `zUserRef`, or SLOW. */
+export function readUserRef(v: unknown): UserRef | null | Slow {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "string") return { id: v, name: "" };
+  if (typeof v === "number") return Number.isFinite(v) ? { id: String(v), name: "" } : SLOW;
+  if (!isPlainObject(v)) return SLOW;
+  const id = readId(v.id);
+  const name = optionalString(v.name);
+  const email = optionalString(v.email);
+  if (id === SLOW || name === SLOW || email === SLOW) return SLOW;
+  return { id, name: name ?? "", email: email ?? null };
+}
+
+type Envelope = z.output<typeof zListEnvelope>;
+
+/**
+ * `zListEnvelope` for the common answer — records whose ids are already strings, plain paging
+ * info — without copying the records; SLOW otherwise.
+ */
+function readListEnvelope(body: unknown): Envelope | Slow {
+  if (body === null || body === undefined) return null;
+  if (!isPlainObject(body)) return SLOW;
+  const data = body.data === undefined ? [] : body.data;
+  if (!Array.isArray(data)) return SLOW;
+  for (const r of data) if (!isPlainObject(r) || typeof r.id !== "string" || r.id.length === 0) return SLOW;
+  let info: NonNullable<Envelope>["info"] = body.info as null | undefined;
+  if (body.info !== null && body.info !== undefined) {
+    const i = body.info;
+    if (!isPlainObject(i)) return SLOW;
+    const per_page = readNumber(i.per_page);
+    const count = readNumber(i.count);
+    const page = readNumber(i.page);
+    const more = i.more_records;
+    const token = optionalString(i.next_page_token);
+    if (per_page === SLOW || count === SLOW || page === SLOW || token === SLOW) return SLOW;
+    if (more !== null && more !== undefined && typeof more !== "boolean") return SLOW;
+    info = { ...i, per_page, count, page, more_records: more, next_page_token: token };
+  }
+  return { ...body, data: data as RawRecord[], info } as Envelope;
+}
+
 export function parseList(body: unknown, fallback: { page: number; perPage: number }) {
-  const parsed = zListEnvelope.parse(body ?? null);
+  const fast = readListEnvelope(body);
+  const parsed = fast === SLOW ? zListEnvelope.parse(body ?? null) : fast;
   const data = (parsed?.data ?? []) as RawRecord[];
   const info = parsed?.info;
   const pageInfo: PageInfo = {
