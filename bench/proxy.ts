@@ -143,16 +143,16 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
 
 /**
  * Cheaper requests to the same server, interleaved: where the app's time goes besides the
- * handler. /api/auth/* skips proxy.ts; a POST without Origin passes proxy.ts (its session
- * decode) and is refused by the handler before it reads the session; without a cookie, proxy.ts
- * has nothing to decode and the handler answers 401.
+ * handler. Since issue 9, proxy.ts runs for pages only, never for /api/*: a POST without Origin
+ * is refused by withBigin before it reads the session (routing + handler floor); without a
+ * cookie, withBigin finds no session and answers 401.
  */
 async function decompose(cookie: string, directHeaders: Record<string, string>, directOne: string, n: number) {
   const probes: { label: string; path: string; method: string; headers: Record<string, string> }[] = [
     { label: "next-auth csrf route, no proxy.ts (routing floor, upper bound)", path: "/api/auth/csrf", method: "GET", headers: {} },
     { label: "+ session decode, no proxy.ts", path: "/api/auth/session", method: "GET", headers: { Cookie: cookie } },
-    { label: "proxy.ts without a session + handler 401", path: "/api/contacts", method: "GET", headers: {} },
-    { label: "proxy.ts with the session + handler 403 (no decode)", path: "/api/contacts", method: "POST", headers: { Cookie: cookie } },
+    { label: "handler 401, no session (proxy.ts skips /api)", path: "/api/contacts", method: "GET", headers: {} },
+    { label: "handler 403 with the session cookie (no decode; proxy.ts skips /api)", path: "/api/contacts", method: "POST", headers: { Cookie: cookie } },
     // The same call with a one-record page: what the 50-record payload costs, both ways.
     { label: "app, 1-record page", path: "/api/contacts?perPage=1", method: "GET", headers: { Cookie: cookie } },
     { label: "direct, 1-record page", path: directOne, method: "GET", headers: directHeaders },
