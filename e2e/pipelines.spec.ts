@@ -109,6 +109,37 @@ test.describe("pipelines board", () => {
     expect((await sandbox.record("Pipelines", deal.id))?.Stage).toBe("Qualification");
   });
 
+  test("a long column renders its first cards, shows more on request, and those cards move by keyboard too", async ({ page, signIn, sandbox }) => {
+    await openBoard(page, signIn);
+    const qualification = column(page, "Qualification");
+    // The seed has 45 deals in Qualification: the column starts with a few, not all of them.
+    const links = qualification.getByRole("listitem").getByRole("link");
+    await expect(links.first()).toBeVisible();
+    expect(await links.count()).toBeLessThan(45);
+    const before = await links.count();
+    await qualification.getByRole("button", { name: "Show more deals in Qualification" }).click();
+    await expect.poll(() => links.count()).toBeGreaterThan(before);
+
+    const lostCount = await column(page, "Closed Lost").getByText(/^\d+ deals?, total/).textContent();
+    const lostBefore = Number(/^(\d+)/.exec(lostCount!.trim())![1]);
+
+    // A card that was not rendered at first: a link to its page, and movable with the keyboard.
+    const later = links.nth(before);
+    const name = (await later.textContent())!.trim();
+    const id = /\/pipelines\/deals\/(\d+)$/.exec((await later.getAttribute("href"))!)![1];
+    const move = card(page, "Qualification", name).getByRole("button", { name: "Move to stage" });
+    await move.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitemradio", { name: "Qualification" })).toBeFocused();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: `Moved ${name} to Closed Lost.` })).toBeAttached();
+    await expect(move).toHaveCount(0);
+    await expect.poll(async () => (await sandbox.record("Pipelines", id))?.Stage).toBe("Closed Lost");
+    // Closed Lost may render it further down (its cards are sorted by closing date); its count says it's there.
+    await expect(column(page, "Closed Lost").getByText(`${lostBefore + 1} deals, total`)).toBeAttached();
+  });
+
   test("at 375 px the board is one stage at a time with a stage picker", async ({ page, signIn }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openBoard(page, signIn);
