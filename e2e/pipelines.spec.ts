@@ -144,6 +144,13 @@ test.describe("pipelines board", () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await openBoard(page, signIn);
     await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Qualification"]);
+    // The page scrolls (not the column): its first cards, then more as the end comes into view.
+    const links = column(page, "Qualification").getByRole("listitem").getByRole("link");
+    await expect(links.first()).toBeVisible();
+    const first = await links.count();
+    expect(first).toBeLessThan(45);
+    await page.getByRole("button", { name: "Show more deals in Qualification" }).scrollIntoViewIfNeeded();
+    await expect.poll(() => links.count()).toBeGreaterThan(first);
     await page.getByLabel("Show stage").selectOption("Closed Won");
     await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Closed Won"]);
     await expect(page).toHaveURL(/stage=Closed(\+|%20)Won/);

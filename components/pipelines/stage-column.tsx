@@ -56,7 +56,9 @@ export const StageColumn = memo(function StageColumn({
         if (shown < deals.length) setShown((n) => n + STEP);
         else if (hasMore && !loadingMore) onLoadMore();
       },
-      { root: scrollRef.current, rootMargin: "200px" },
+      // From md up the list scrolls inside the column (a max height); below it the page scrolls,
+      // and the list (as tall as its content) would always "see" its sentinel: use the viewport.
+      { root: scrollRef.current && getComputedStyle(scrollRef.current).maxHeight !== "none" ? scrollRef.current : null, rootMargin: "200px" },
     );
     io.observe(el);
     return () => io.disconnect();
