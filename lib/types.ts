@@ -47,7 +47,11 @@ export type Deal = {
   fields: Record<string, FieldValue>;
 };
 
-export type Contact = {
+/**
+ * A contact as lists show it (list, search, a company's contacts): only the list's columns, asked
+ * of Bigin by name, so no per-field map — that would repeat every value. Pages get `Contact`.
+ */
+export type ContactSummary = {
   id: string;
   firstName: string | null;
   lastName: string;
@@ -62,10 +66,14 @@ export type Contact = {
   owner: UserRef | null;
   createdTime: string | null;
   modifiedTime: string | null;
-  fields: Record<string, FieldValue>;
 };
 
-export type Company = {
+/** A contact with every field by Bigin API name, normalised (record pages and forms). */
+export type Contact = ContactSummary & { fields: Record<string, FieldValue> };
+
+
+/** A company as lists show it (see ContactSummary). */
+export type CompanySummary = {
   id: string;
   name: string;
   phone: string | null;
@@ -76,8 +84,10 @@ export type Company = {
   owner: UserRef | null;
   createdTime: string | null;
   modifiedTime: string | null;
-  fields: Record<string, FieldValue>;
 };
+
+export type Company = CompanySummary & { fields: Record<string, FieldValue> };
+
 
 export type NoteParentModule = "Contacts" | "Accounts" | "Pipelines";
 

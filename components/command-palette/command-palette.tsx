@@ -15,7 +15,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { toSearch } from "@/lib/queries/keys";
-import type { Company, Contact, ListResponse } from "@/lib/types";
+import type { CompanySummary, ContactSummary, ListResponse } from "@/lib/types";
 import { findCachedDeals } from "./cached-deals";
 import { PAGES } from "./shortcuts";
 import { useDebounced } from "@/components/ui/use-debounced";
@@ -42,14 +42,14 @@ export function CommandPalette({ open, onOpenChange, onShowHelp }: CommandPalett
   const contacts = useQuery({
     queryKey: paletteKey("contacts", q),
     queryFn: ({ signal }) =>
-      fetchJson<ListResponse<Contact>>(`/api/contacts${toSearch({ q, perPage: 8 })}`, { signal }),
+      fetchJson<ListResponse<ContactSummary>>(`/api/contacts${toSearch({ q, perPage: 8 })}`, { signal }),
     enabled: searching,
     staleTime: 30_000,
   });
   const companies = useQuery({
     queryKey: paletteKey("companies", q),
     queryFn: ({ signal }) =>
-      fetchJson<ListResponse<Company>>(`/api/companies${toSearch({ q, perPage: 5 })}`, { signal }),
+      fetchJson<ListResponse<CompanySummary>>(`/api/companies${toSearch({ q, perPage: 5 })}`, { signal }),
     enabled: searching,
     staleTime: 30_000,
   });

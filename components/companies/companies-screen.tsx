@@ -7,12 +7,12 @@ import { ErrorPanel, describeError } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { LocalDateTime } from "@/components/records/local-time";
 import { toSearch } from "@/lib/queries/keys";
-import type { Company } from "@/lib/types";
+import type { CompanySummary } from "@/lib/types";
 import { toolbarButton } from "@/components/contacts/column-chooser";
 import { useCompaniesList } from "./queries";
 import { companiesParamsFor, parseCompaniesSearch } from "./query-keys";
 
-const COLUMNS: { label: string; text: (c: Company) => string; time?: (c: Company) => string | null }[] = [
+const COLUMNS: { label: string; text: (c: CompanySummary) => string; time?: (c: CompanySummary) => string | null }[] = [
   { label: "Phone", text: (c) => c.phone ?? "" },
   { label: "Website", text: (c) => c.website ?? "" },
   { label: "Industry", text: (c) => c.industry ?? "" },

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
-import type { Company, Contact, Deal, FieldValue, ListResponse } from "@/lib/types";
+import type { Company, CompanySummary, ContactSummary, Deal, FieldValue, ListResponse } from "@/lib/types";
 import { companiesListKey, nextCompaniesPage, type CompaniesListParams, type CompanyPageParam } from "./query-keys";
 
 /** Browser-side data hooks of the companies screens; keys shared with the server prefetch. */
@@ -12,7 +12,7 @@ export function useCompaniesList(p: CompaniesListParams) {
   return useInfiniteQuery({
     queryKey: companiesListKey(p),
     queryFn: async ({ pageParam, signal }: { pageParam: CompanyPageParam; signal: AbortSignal }) =>
-      (await fetchJson<ListResponse<Company> | undefined>(`/api/companies${toSearch({ q: p.q, perPage: p.perPage, ...pageParam })}`, { signal })) ?? {
+      (await fetchJson<ListResponse<CompanySummary> | undefined>(`/api/companies${toSearch({ q: p.q, perPage: p.perPage, ...pageParam })}`, { signal })) ?? {
         items: [],
         info: { page: 1, perPage: p.perPage, count: 0, more: false, nextPageToken: null },
       },
@@ -32,7 +32,7 @@ export function useCompany(id: string) {
 export function useCompanyContacts(id: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.companies.contacts(id),
-    queryFn: async ({ signal }) => (await fetchJson<{ items: Contact[] }>(`/api/companies/${id}/contacts`, { signal }))?.items ?? [],
+    queryFn: async ({ signal }) => (await fetchJson<{ items: ContactSummary[] }>(`/api/companies/${id}/contacts`, { signal }))?.items ?? [],
     enabled,
   });
 }

@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { ErrorPanel, describeError } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { LocalDateTime } from "@/components/records/local-time";
-import type { Contact } from "@/lib/types";
+import type { ContactSummary } from "@/lib/types";
 import { ColumnChooser, primaryButton, toolbarButton } from "./column-chooser";
 import { buildCsv, csvFileName, downloadCsv } from "./csv";
 import {
@@ -102,7 +102,7 @@ export function ContactsScreen() {
   // --- rows: every loaded page, de-duplicated (pages can overlap when records change meanwhile) ---
   const loaded = useMemo(() => {
     const seen = new Set<string>();
-    const out: Contact[] = [];
+    const out: ContactSummary[] = [];
     for (const page of query.data?.pages ?? []) {
       for (const c of page.items) {
         if (!seen.has(c.id)) {

@@ -1,5 +1,5 @@
 import { searchParamFor } from "@/lib/bigin/criteria";
-import type { Contact } from "@/lib/types";
+import type { ContactSummary } from "@/lib/types";
 
 /**
  * The contacts list's state, all pure: URL params → parsed state, the sort plan (what Bigin can
@@ -30,11 +30,11 @@ export type ColumnDef = {
   /** Bigin's field label. */
   label: string;
   /** Plain text, for sorting within loaded rows and for CSV. */
-  text: (c: Contact) => string;
+  text: (c: ContactSummary) => string;
   /** Set when Bigin's list API can sort by it (bigin-api.md §5.1: id, Created_Time, Modified_Time only). */
   serverSort?: "Created_Time" | "Modified_Time";
   /** Sort by this raw value instead of the text (dates). */
-  sortValue?: (c: Contact) => string;
+  sortValue?: (c: ContactSummary) => string;
 };
 
 export const COLUMNS: ColumnDef[] = [
@@ -114,7 +114,7 @@ export function planSort(s: ContactsUrlState): SortPlan {
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** Stable sort of loaded rows; empty values always last. */
-export function sortRows(rows: Contact[], column: ColumnId, dir: SortDir): Contact[] {
+export function sortRows(rows: ContactSummary[], column: ColumnId, dir: SortDir): ContactSummary[] {
   const col = columnById(column);
   const key = col.sortValue ?? col.text;
   const sign = dir === "asc" ? 1 : -1;

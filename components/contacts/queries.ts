@@ -3,19 +3,19 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
-import type { Contact, Deal, FieldMeta, FieldValue, ListResponse } from "@/lib/types";
+import type { Contact, ContactSummary, Deal, FieldMeta, FieldValue, ListResponse } from "@/lib/types";
 import { contactsListKey, firstPageParam, nextPageParam, type ContactsListParams, type PageParam } from "./query-keys";
 
 /** Browser-side data hooks of the contacts screens. Keys are shared with the server prefetch (query-keys.ts). */
 
 export function fetchContactsPage(p: ContactsListParams, page: PageParam, signal?: AbortSignal) {
-  return fetchJson<ListResponse<Contact> | undefined>(
+  return fetchJson<ListResponse<ContactSummary> | undefined>(
     `/api/contacts${toSearch({ q: p.q, sortBy: p.sortBy, sortOrder: p.sortOrder, perPage: p.perPage, ...page })}`,
     { signal },
   ).then((r) => r ?? emptyPage(p, page));
 }
 
-function emptyPage(p: ContactsListParams, page: PageParam): ListResponse<Contact> {
+function emptyPage(p: ContactsListParams, page: PageParam): ListResponse<ContactSummary> {
   return { items: [], info: { page: page.page ?? 1, perPage: p.perPage, count: 0, more: false, nextPageToken: null } };
 }
 
@@ -162,7 +162,7 @@ export function useDeleteContact(id: string) {
   return useMutation({
     mutationFn: () => fetchJson<void>(`/api/contacts/${id}`, { method: "DELETE" }),
     onSuccess: () => {
-      qc.setQueriesData<InfiniteData<ListResponse<Contact>>>({ queryKey: ["contacts", "list"] }, (data) =>
+      qc.setQueriesData<InfiniteData<ListResponse<ContactSummary>>>({ queryKey: ["contacts", "list"] }, (data) =>
         data?.pages
           ? { ...data, pages: data.pages.map((pg) => ({ ...pg, items: pg.items.filter((c) => c.id !== id) })) }
           : data,

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
-import type { Company, Contact, ListResponse, Ref } from "@/lib/types";
+import type { CompanySummary, ContactSummary, ListResponse, Ref } from "@/lib/types";
 import { useDebounced } from "@/components/ui/use-debounced";
 
 /**
@@ -39,10 +39,10 @@ const MIN_CHARS = 2;
 
 async function searchRefs(module: LookupComboboxProps["module"], q: string, signal: AbortSignal): Promise<Ref[]> {
   if (module === "Accounts") {
-    const res = await fetchJson<ListResponse<Company>>(`/api/companies${toSearch({ q, perPage: 10 })}`, { signal });
+    const res = await fetchJson<ListResponse<CompanySummary>>(`/api/companies${toSearch({ q, perPage: 10 })}`, { signal });
     return (res?.items ?? []).map((c) => ({ id: c.id, name: c.name }));
   }
-  const res = await fetchJson<ListResponse<Contact>>(`/api/contacts${toSearch({ q, perPage: 10 })}`, { signal });
+  const res = await fetchJson<ListResponse<ContactSummary>>(`/api/contacts${toSearch({ q, perPage: 10 })}`, { signal });
   return (res?.items ?? []).map((c) => ({ id: c.id, name: c.fullName }));
 }
 

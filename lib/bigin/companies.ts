@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Company, Contact, Deal, ListResponse } from "@/lib/types";
+import type { Company, CompanySummary, ContactSummary, Deal, ListResponse } from "@/lib/types";
 import type { BiginConn } from "./client";
 import { buildCriteria } from "./criteria";
-import { CONTACT_LIST_FIELDS, reshapeContact } from "./contacts";
+import { CONTACT_LIST_FIELDS, reshapeContactSummary } from "./contacts";
 import { DEAL_LIST_FIELDS, reshapeDeal } from "./deals";
 import {
   assertId, fieldsParam, getList, getRecord, getRelatedList, pagingQuery, updateRecordChecked, type ListOptions,
@@ -28,7 +28,13 @@ const zCompany = z.looseObject({
   Modified_Time: zText,
 });
 
+/** A company with every field it came with (record page, write answers). */
 export function reshapeCompany(raw: Record<string, unknown>): Company {
+  return { ...reshapeCompanySummary(raw), fields: normaliseFields(raw) };
+}
+
+/** A list row: the list's columns only (see ContactSummary). */
+export function reshapeCompanySummary(raw: Record<string, unknown>): CompanySummary {
   const c = zCompany.parse(raw);
   return {
     id: c.id,
@@ -41,18 +47,17 @@ export function reshapeCompany(raw: Record<string, unknown>): Company {
     owner: c.Owner,
     createdTime: c.Created_Time,
     modifiedTime: c.Modified_Time,
-    fields: normaliseFields(raw),
   };
 }
 
 export async function listCompanies(
   conn: BiginConn,
   opts: ListOptions & { q?: string } = {},
-): Promise<ListResponse<Company>> {
+): Promise<ListResponse<CompanySummary>> {
   if (opts.q && opts.q.trim()) return searchCompanies(conn, opts.q, opts);
   const query = { fields: fieldsParam(COMPANY_LIST_FIELDS), ...pagingQuery(opts) };
   const { data, info } = await getList(conn, "/Accounts", query, opts);
-  return { items: data.map(reshapeCompany), info };
+  return { items: data.map(reshapeCompanySummary), info };
 }
 
 /** Type-ahead for company lookups: names starting with `q` (bigin-api.md §5.7). */
@@ -60,7 +65,7 @@ export async function searchCompanies(
   conn: BiginConn,
   q: string,
   opts: Pick<ListOptions, "page" | "perPage"> = {},
-): Promise<ListResponse<Company>> {
+): Promise<ListResponse<CompanySummary>> {
   const query = {
     criteria: buildCriteria([["Account_Name", "starts_with", q.trim()]]),
     fields: fieldsParam(COMPANY_LIST_FIELDS),
@@ -68,7 +73,7 @@ export async function searchCompanies(
     per_page: opts.perPage ?? 20,
   };
   const { data, info } = await getList(conn, "/Accounts/search", query, opts);
-  return { items: data.map(reshapeCompany), info };
+  return { items: data.map(reshapeCompanySummary), info };
 }
 
 export async function getCompany(conn: BiginConn, id: string): Promise<Company> {
@@ -90,7 +95,7 @@ export async function updateCompany(
 }
 
 /** Contacts of a company (related list `Contacts`, bigin-api.md §5.9), first 200. */
-export async function listCompanyContacts(conn: BiginConn, companyId: string): Promise<Contact[]> {
+export async function listCompanyContacts(conn: BiginConn, companyId: string): Promise<ContactSummary[]> {
   assertId(companyId);
   const { data } = await getRelatedList(
     conn,
@@ -99,7 +104,7 @@ export async function listCompanyContacts(conn: BiginConn, companyId: string): P
     { fields: fieldsParam(CONTACT_LIST_FIELDS), per_page: 200, page: 1 },
     { perPage: 200 },
   );
-  return data.map(reshapeContact);
+  return data.map(reshapeContactSummary);
 }
 
 /** Deals of a company (related list `Pipelines`), first 200. */

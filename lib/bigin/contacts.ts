@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Contact, Deal, ListResponse, TeamPipeline } from "@/lib/types";
+import type { Contact, ContactSummary, Deal, ListResponse, TeamPipeline } from "@/lib/types";
 import type { BiginConn } from "./client";
 import { buildCriteria, searchParamFor } from "./criteria";
 import { reshapeDeal } from "./deals";
@@ -57,7 +57,13 @@ const CONTACT_TEXT_FIELDS = [
   "Created_Time", "Modified_Time",
 ] as const;
 
+/** A contact with every field it came with (record page, write answers). */
 export function reshapeContact(raw: Record<string, unknown>): Contact {
+  return { ...reshapeContactSummary(raw), fields: normaliseFields(raw) };
+}
+
+/** A list row: the list's columns only (the raw record holds nothing else — we ask for those). */
+export function reshapeContactSummary(raw: Record<string, unknown>): ContactSummary {
   const c = readContact(raw) ?? zContact.parse(raw);
   const lastName = c.Last_Name ?? "";
   return {
@@ -76,7 +82,6 @@ export function reshapeContact(raw: Record<string, unknown>): Contact {
     owner: c.Owner,
     createdTime: c.Created_Time,
     modifiedTime: c.Modified_Time,
-    fields: normaliseFields(raw),
   };
 }
 
@@ -95,14 +100,14 @@ export function toBiginContact(input: ContactInput): Record<string, unknown> {
 export type ContactListOptions = ListOptions & { q?: string };
 
 /** Contacts, newest first by default; paging past 2,000 with `pageToken`. With `q`, a search. */
-export async function listContacts(conn: BiginConn, opts: ContactListOptions = {}): Promise<ListResponse<Contact>> {
+export async function listContacts(conn: BiginConn, opts: ContactListOptions = {}): Promise<ListResponse<ContactSummary>> {
   if (opts.q && opts.q.trim()) return searchContacts(conn, opts.q, opts);
   const query = {
     fields: fieldsParam(CONTACT_LIST_FIELDS),
     ...pagingQuery({ ...opts, sortBy: opts.sortBy ?? "Modified_Time" }),
   };
   const { data, info } = await getList(conn, "/Contacts", query, opts);
-  return { items: data.map(reshapeContact), info };
+  return { items: data.map(reshapeContactSummary), info };
 }
 
 /**
@@ -113,7 +118,7 @@ export async function searchContacts(
   conn: BiginConn,
   q: string,
   opts: Pick<ListOptions, "page" | "perPage"> = {},
-): Promise<ListResponse<Contact>> {
+): Promise<ListResponse<ContactSummary>> {
   const query = {
     ...searchParamFor(q),
     fields: fieldsParam(CONTACT_LIST_FIELDS),
@@ -121,7 +126,7 @@ export async function searchContacts(
     per_page: opts.perPage ?? 50,
   };
   const { data, info } = await getList(conn, "/Contacts/search", query, opts);
-  return { items: data.map(reshapeContact), info };
+  return { items: data.map(reshapeContactSummary), info };
 }
 
 export async function getContact(conn: BiginConn, id: string): Promise<Contact> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Company, Contact, Deal } from "@/lib/types";
+import type { Company, CompanySummary, ContactSummary, Deal } from "@/lib/types";
 import { body, ctx, request, resetAll, setup, SMALL, stats, teardown } from "./harness";
 
 vi.mock("@/lib/auth/connection", async (orig) => ({ ...(await orig<object>()), ...(await import("./harness")).connectionMock }));
@@ -21,9 +21,14 @@ describe("GET /api/companies", () => {
     const { items, info } = await list("?perPage=10");
     expect(items).toHaveLength(10);
     expect(info).toMatchObject({ page: 1, perPage: 10 });
-    const c = items[0] as Company;
+    const c = items[0] as CompanySummary;
     expect(c.id).toMatch(/^\d{19}$/);
-    expect(c.name).toBe(c.fields.Account_Name);
+    expect(c.name).toEqual(expect.any(String));
+    // A list row is a summary (no per-field map); the record page gets every field.
+    expect(c).not.toHaveProperty("fields");
+    const full = (await body(await GET(request(`/api/companies/${c.id}`), ctx({ id: c.id })))).item as Company;
+    expect(full).toMatchObject(c);
+    expect(full.fields.Account_Name).toBe(c.name);
   });
 
   it("type-ahead: q finds names starting with it, escaping ( ) and , for Bigin's criteria", async () => {
@@ -52,7 +57,9 @@ describe("GET /api/companies/{id} and related lists", () => {
     for (const d of dealItems) expect(d.company!.id).toBe(id);
     const contactsRes = await CONTACTS(request(`/api/companies/${id}/contacts`), ctx({ id }));
     expect(contactsRes.status).toBe(200);
-    for (const c of (await body(contactsRes)).items as Contact[]) expect(c.company!.id).toBe(id);
+    const related = (await body(contactsRes)).items as ContactSummary[];
+    for (const c of related) expect(c.company!.id).toBe(id);
+    for (const c of related) expect(c).not.toHaveProperty("fields");
   });
 
   it("answers 404 for an unknown company and its lists", async () => {
