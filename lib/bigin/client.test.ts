@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffMs, biginFetch, configureBiginClient, resetBiginClientConfig, type BiginConn } from "./client";
+import type { Transport } from "./node-transport";
 import { BiginError } from "./errors";
 import { newTiming, runWithTiming } from "./timing";
 
@@ -8,14 +9,13 @@ const conn: BiginConn = { accessToken: "1000.abc.def", apiDomain: "https://www.z
 const jsonRes = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
-let fetchMock: ReturnType<typeof vi.fn>;
+let fetchMock: ReturnType<typeof vi.fn<Transport>>;
 beforeEach(() => {
   fetchMock = vi.fn();
-  vi.stubGlobal("fetch", fetchMock);
-  configureBiginClient({ retryBaseMs: 2, timeoutMs: 1000 });
+  // The client's transport is injectable; fetch's Response has the shape it reads.
+  configureBiginClient({ retryBaseMs: 2, timeoutMs: 1000, transport: fetchMock });
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
   resetBiginClientConfig();
 });
 

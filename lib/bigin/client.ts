@@ -1,6 +1,7 @@
 import { BiginError, fieldsOf } from "./errors";
 import { acquire } from "./semaphore";
 import { startBiginCall } from "./timing";
+import { nodeTransport, type Transport, type TransportResponse } from "./node-transport";
 
 /**
  * The one transport to Bigin. Only this file knows the user's `api_domain`, the
@@ -34,9 +35,14 @@ export type ClientConfig = {
   maxRetries: number;
   retryBaseMs: number;
   maxInFlightPerUser: number;
+  /**
+   * How a request reaches Bigin: Node's http/https with keep-alive (node-transport.ts). Tests
+   * pass a fetch mock (`fetch`'s Response has the shape the client reads) or a recording wrapper.
+   */
+  transport: Transport;
 };
 
-const DEFAULTS: ClientConfig = { timeoutMs: 10_000, maxRetries: 2, retryBaseMs: 250, maxInFlightPerUser: 5 };
+const DEFAULTS: ClientConfig = { timeoutMs: 10_000, maxRetries: 2, retryBaseMs: 250, maxInFlightPerUser: 5, transport: nodeTransport };
 const g = globalThis as typeof globalThis & { __biginClientConfig?: ClientConfig };
 const config: ClientConfig = (g.__biginClientConfig ??= { ...DEFAULTS });
 
@@ -81,7 +87,7 @@ export function backoffMs(attempt: number, base = config.retryBaseMs): number {
   return Math.round(cap / 2 + Math.random() * (cap / 2));
 }
 
-function retryAfterOf(res: Response): number | null {
+function retryAfterOf(res: TransportResponse): number | null {
   const v = res.headers.get("retry-after");
   if (!v) return null;
   const n = Number(v);
@@ -152,26 +158,15 @@ function recordError(httpStatus: number, body: Record<string, unknown>): BiginEr
   return null;
 }
 
-/**
- * `fetch` as Node provides it. In the Next server, the global `fetch` is Next's wrapper (data
- * cache, tracing spans), which costs CPU on every call and gives nothing here: every Bigin call
- * is `no-store` and carries a user's token. Next keeps the original on the wrapper; elsewhere
- * (tests that stub `fetch`, scripts) the global is used as it is.
- */
-function transport(): typeof fetch {
-  const f = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
-  return f._nextOriginalFetch ?? f;
-}
-
 async function attempt<T>(conn: BiginConn, req: BiginRequest, url: string): Promise<T | null> {
   const release = await acquire(conn.userKey, config.maxInFlightPerUser);
   const done = startBiginCall();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   try {
-    let res: Response;
+    let res: TransportResponse;
     try {
-      res = await transport()(url, {
+      res = await config.transport(url, {
         method: req.method,
         headers: {
           Authorization: `Zoho-oauthtoken ${conn.accessToken}`,
@@ -180,8 +175,6 @@ async function attempt<T>(conn: BiginConn, req: BiginRequest, url: string): Prom
         },
         body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
         signal: controller.signal,
-        cache: "no-store",
-        redirect: "error",
       });
     } catch (e) {
       if (controller.signal.aborted) {

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { NextRequest } from "next/server";
+import { configureBiginClient } from "@/lib/bigin/client";
 import { expect, vi } from "vitest";
 import { APP, state } from "./harness";
 
@@ -18,16 +19,27 @@ export const FC = { numRuns: RUNS, endOnFailure: true } as const;
 
 export type BiginCall = { method: string; url: URL };
 
-/** Records every fetch to the connection's API domain under /bigin/ (the sandbox admin API is not Bigin). */
+/**
+ * Records every Bigin call (the client's transport, lib/bigin/node-transport.ts) and every
+ * other outgoing request: anything the client sends outside /bigin/, and any `fetch` that is
+ * not the sandbox's admin API or Zoho Accounts (nothing else should leave the app).
+ */
 export function spyOnBigin() {
   const calls: BiginCall[] = [];
   const others: string[] = [];
+  const inner = configureBiginClient({}).transport;
+  configureBiginClient({
+    transport: (url, init) => {
+      const u = new URL(url);
+      if (u.pathname.startsWith("/bigin/")) calls.push({ method: init.method.toUpperCase(), url: u });
+      else others.push(u.toString());
+      return inner(url, init);
+    },
+  });
   const real = globalThis.fetch;
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    if (url.pathname.startsWith("/bigin/")) calls.push({ method, url });
-    else if (!url.pathname.startsWith("/__sandbox/") && !url.pathname.startsWith("/oauth/")) others.push(url.toString());
+    if (!url.pathname.startsWith("/__sandbox/") && !url.pathname.startsWith("/oauth/")) others.push(url.toString());
     return real(input, init);
   });
   return {
@@ -37,7 +49,10 @@ export function spyOnBigin() {
       calls.length = 0;
       others.length = 0;
     },
-    restore: () => spy.mockRestore(),
+    restore: () => {
+      spy.mockRestore();
+      configureBiginClient({ transport: inner });
+    },
   };
 }
 
