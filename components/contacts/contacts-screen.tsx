@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ErrorPanel, describeError } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -21,6 +21,7 @@ import {
   parseContactsSearch,
   planSort,
   sortRows,
+  type ColumnDef,
   type ColumnId,
   type ContactsUrlState,
 } from "./list-state";
@@ -282,35 +283,9 @@ export function ContactsScreen() {
                   <td colSpan={columns.length} style={{ height: padTop, padding: 0 }} />
                 </tr>
               )}
-              {items.map((vi) => {
-                const c = rows[vi.index];
-                return (
-                  <tr
-                    key={c.id}
-                    aria-rowindex={vi.index + 2}
-                    style={{ height: ROW_HEIGHT }}
-                    className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
-                  >
-                    {columns.map((col) => {
-                      const time = col.id === "created" ? c.createdTime : col.id === "modified" ? c.modifiedTime : undefined;
-                      const text = time === undefined && col.id !== "name" ? col.text(c) : "";
-                      return (
-                        <td key={col.id} className="truncate px-3" title={text || undefined}>
-                          {col.id === "name" ? (
-                            <Link href={`/contacts/${c.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
-                              {c.fullName || "(no name)"}
-                            </Link>
-                          ) : time ? (
-                            <LocalDateTime iso={time} />
-                          ) : (
-                            text || <span className="text-slate-300 dark:text-slate-600">—</span>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
+              {items.map((vi) => (
+                <ContactRow key={rows[vi.index].id} contact={rows[vi.index]} index={vi.index} columns={columns} />
+              ))}
               {padBottom > 0 && (
                 <tr aria-hidden="true">
                   <td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} />
@@ -349,3 +324,35 @@ export function ContactsScreen() {
     </div>
   );
 }
+
+/**
+ * One row of the table. Memoised: the screen re-renders on every scroll step and when the
+ * virtualizer measures the real viewport after hydration; rows already on screen stay as they are.
+ */
+const ContactRow = memo(function ContactRow({ contact: c, index, columns }: { contact: ContactSummary; index: number; columns: ColumnDef[] }) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      style={{ height: ROW_HEIGHT }}
+      className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
+    >
+      {columns.map((col) => {
+        const time = col.id === "created" ? c.createdTime : col.id === "modified" ? c.modifiedTime : undefined;
+        const text = time === undefined && col.id !== "name" ? col.text(c) : "";
+        return (
+          <td key={col.id} className="truncate px-3" title={text || undefined}>
+            {col.id === "name" ? (
+              <Link href={`/contacts/${c.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                {c.fullName || "(no name)"}
+              </Link>
+            ) : time ? (
+              <LocalDateTime iso={time} />
+            ) : (
+              text || <span className="text-slate-300 dark:text-slate-600">—</span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
