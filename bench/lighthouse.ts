@@ -22,7 +22,13 @@ type Audit = {
   displayValue?: string;
   details?: { type?: string; overallSavingsMs?: number; items?: Record<string, unknown>[] };
 };
-type Lhr = { categories: { performance: { score: number | null } }; audits: Record<string, Audit>; runWarnings?: string[]; environment?: { benchmarkIndex?: number } };
+type Lhr = {
+  categories: { performance: { score: number | null } };
+  audits: Record<string, Audit>;
+  runWarnings?: string[];
+  runtimeError?: { code?: string; message?: string };
+  environment?: { benchmarkIndex?: number };
+};
 type LighthouseFn = (url: string, flags: Record<string, unknown>, config?: unknown) => Promise<{ lhr: Lhr } | undefined>;
 type Launcher = { launch: (o: { chromePath: string; chromeFlags: string[] }) => Promise<{ port: number; kill: () => Promise<void> | void }> };
 
@@ -49,6 +55,8 @@ async function once(url: string, cookie: string, preset: "desktop" | "mobile"): 
   }
 }
 
+/** Why a run has no score (Lighthouse's runtimeError code), for the log and the details. */
+const failure = (l: Lhr) => (l.categories.performance.score === null && l.runtimeError?.code ? ` (${l.runtimeError.code})` : "");
 const score = (l: Lhr) => (l.categories.performance.score === null ? null : Math.round(l.categories.performance.score * 100));
 const num = (l: Lhr, id: string) => l.audits[id]?.numericValue ?? null;
 
@@ -100,7 +108,7 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
     const desktop: Lhr[] = [];
     for (let i = 0; i < runs; i++) {
       desktop.push(await once(url, session.cookie, "desktop"));
-      log(`lighthouse ${path} desktop run ${i + 1}: score ${score(desktop[i])}`);
+      log(`lighthouse ${path} desktop run ${i + 1}: score ${score(desktop[i])}${failure(desktop[i])}`);
     }
     // The run with the median score speaks for the page.
     const sorted = [...desktop].sort((a, b) => (score(a) ?? 0) - (score(b) ?? 0));
@@ -131,6 +139,7 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
       desktopLcp: desktop.map((l) => round(num(l, "largest-contentful-paint"), 0)),
       desktopTbt: desktop.map((l) => round(num(l, "total-blocking-time"), 0)),
       benchmarkIndex: desktop.map((l) => l.environment?.benchmarkIndex ?? null),
+      runtimeErrors: desktop.map((l) => l.runtimeError?.code ?? null),
       serverResponseMs: median(desktop.map((l) => num(l, "server-response-time") ?? 0)),
       culprits: culprits(mid),
       medianRun: breakdown(mid),
@@ -138,7 +147,7 @@ export async function runLighthouse(o: BenchOptions): Promise<BenchResult> {
     };
     if (!o.quick) {
       const mobile = await once(url, session.cookie, "mobile");
-      log(`lighthouse ${path} mobile: score ${score(mobile)}`);
+      log(`lighthouse ${path} mobile: score ${score(mobile)}${failure(mobile)}`);
       metrics.push({ name: `${path} performance score (mobile, 1 run)`, value: score(mobile), unit: "", note: culprits(mobile) || undefined });
       entry.mobile = { score: score(mobile), lcp: num(mobile, "largest-contentful-paint"), tbt: num(mobile, "total-blocking-time"), cls: num(mobile, "cumulative-layout-shift") };
     }
