@@ -170,15 +170,11 @@ export function readRef(v: unknown): Ref | null | Slow {
 
 /** `zUserRef`, or SLOW. */
 export function readUserRef(v: unknown): UserRef | null | Slow {
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "string") return { id: v, name: "" };
-  if (typeof v === "number") return Number.isFinite(v) ? { id: String(v), name: "" } : SLOW;
-  if (!isPlainObject(v)) return SLOW;
-  const id = readId(v.id);
-  const name = optionalString(v.name);
+  const ref = readRef(v);
+  // A bare id (string or number) has no email, like zUserRef's answer for it.
+  if (ref === null || ref === SLOW || !isPlainObject(v)) return ref;
   const email = optionalString(v.email);
-  if (id === SLOW || name === SLOW || email === SLOW) return SLOW;
-  return { id, name: name ?? "", email: email ?? null };
+  return email === SLOW ? SLOW : { ...ref, email: email ?? null };
 }
 
 type Envelope = z.output<typeof zListEnvelope>;
