@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import type { JWT } from "next-auth/jwt";
-import { fakeToken, fakeZoho, type FakeAnswer, type RecordedCall } from "@/lib/auth/testing/fake-zoho";
+import { fakeZoho, freshTokenAnswer, usSessionJwt as token, type FakeAnswer, type RecordedCall } from "@/lib/auth/testing/fake-zoho";
 import { MemoryRefreshStore, setRefreshStore } from "@/lib/auth/refresh-store";
 import { decodeSessionCookies, encodeSessionToken, sessionCookieName } from "@/lib/auth/session-cookie";
 import { config } from "@/proxy";
@@ -13,27 +12,18 @@ import { json, withBigin } from "./with-bigin";
  * response — what the proxy used to do for API requests. These tests drive a withBigin route
  * with real session cookies and a scripted Zoho token endpoint.
  */
-const US = "http://127.0.0.1:4010";
 const now = () => Math.floor(Date.now() / 1000);
 let answer: (c: RecordedCall) => FakeAnswer;
 let zoho: ReturnType<typeof fakeZoho>;
 
 beforeEach(() => {
   setRefreshStore(new MemoryRefreshStore());
-  answer = () => ({ body: { access_token: fakeToken(), api_domain: US, expires_in: 3600 }, delayMs: 20 });
+  answer = freshTokenAnswer;
   zoho = fakeZoho((c) => answer(c));
   vi.stubGlobal("fetch", zoho.fetch);
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function token(over: Partial<JWT> = {}): JWT {
-  return {
-    name: "Uma US", email: "uma@example.com", sub: "5001",
-    access_token: fakeToken(), refresh_token: fakeToken(), expires_at: now() + 3600, token_lifetime: 3600,
-    api_domain: US, accounts_server: US, location: "us", dc: "us", org: { id: "9", name: "Acme" },
-    ...over,
-  };
-}
 
 const cookieHeader = (value: string) => `theme=dark; ${sessionCookieName()}=${value}`;
 const request = (cookie: string | null, path = "/api/me") =>

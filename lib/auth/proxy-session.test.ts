@@ -1,33 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import type { JWT } from "next-auth/jwt";
-import { fakeToken, fakeZoho, type FakeAnswer, type RecordedCall } from "./testing/fake-zoho";
+import { FAKE_US as US, fakeZoho, freshTokenAnswer, usSessionJwt as token, type FakeAnswer, type RecordedCall } from "./testing/fake-zoho";
 import { refreshSessionCookie } from "./proxy-session";
 import { MemoryRefreshStore, setRefreshStore } from "./refresh-store";
 import { decodeSessionCookies, encodeSessionToken, parseCookieHeader, sessionCookieWrites } from "./session-cookie";
 import { getConnection, persistConnection, refreshConnection, ReconnectRequiredError } from "./connection";
 
-const US = "http://127.0.0.1:4010";
 const now = () => Math.floor(Date.now() / 1000);
 let answer: (c: RecordedCall) => FakeAnswer;
 let zoho: ReturnType<typeof fakeZoho>;
 
 beforeEach(() => {
   setRefreshStore(new MemoryRefreshStore());
-  answer = () => ({ body: { access_token: fakeToken(), api_domain: US, expires_in: 3600 }, delayMs: 20 });
+  answer = freshTokenAnswer;
   zoho = fakeZoho((c) => answer(c));
   vi.stubGlobal("fetch", zoho.fetch);
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function token(over: Partial<JWT> = {}): JWT {
-  return {
-    name: "Uma US", email: "uma@example.com", sub: "5001",
-    access_token: fakeToken(), refresh_token: fakeToken(), expires_at: now() + 3600, token_lifetime: 3600,
-    api_domain: US, accounts_server: US, location: "us", dc: "us", org: { id: "9", name: "Acme" },
-    ...over,
-  };
-}
 
 async function request(t: JWT, path = "/pipelines", extraCookies = "theme=dark") {
   const value = await encodeSessionToken(t);

@@ -1,3 +1,5 @@
+import type { JWT } from "next-auth/jwt";
+
 /**
  * A scripted Zoho Accounts for unit tests: a `fetch` that records every call and answers the
  * token endpoint from a queue (or a function). Not a sandbox: just enough to assert what was sent.
@@ -31,4 +33,23 @@ export function fakeToken(): string {
   n += 1;
   const hex = n.toString(16).padStart(32, "0");
   return `1000.${hex}.${hex.split("").reverse().join("")}`;
+}
+
+/** The sandbox's US origin: the accounts server and api_domain of the scripted sessions. */
+export const FAKE_US = "http://127.0.0.1:4010";
+
+/** The default answer to a refresh: a fresh one-hour access token on the US data centre. */
+export const freshTokenAnswer = (): FakeAnswer => ({
+  body: { access_token: fakeToken(), api_domain: FAKE_US, expires_in: 3600 },
+  delayMs: 20,
+});
+
+/** A signed-in session (the JWT next-auth keeps) of the US test user, valid for an hour; `over` changes any claim. */
+export function usSessionJwt(over: Partial<JWT> = {}): JWT {
+  return {
+    name: "Uma US", email: "uma@example.com", sub: "5001",
+    access_token: fakeToken(), refresh_token: fakeToken(), expires_at: Math.floor(Date.now() / 1000) + 3600, token_lifetime: 3600,
+    api_domain: FAKE_US, accounts_server: FAKE_US, location: "us", dc: "us", org: { id: "9", name: "Acme" },
+    ...over,
+  };
 }
