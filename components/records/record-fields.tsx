@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { isEmptyValue as isEmpty } from "./fallback-fields";
 import { LocalDateTime } from "./local-time";
 import type { FieldMeta, FieldValue } from "@/lib/types";
 
@@ -24,10 +25,6 @@ export type RecordFieldsProps = {
 };
 
 const LOOKUP_PATHS: Record<string, string> = { Accounts: "/companies", Contacts: "/contacts", Pipelines: "/pipelines/deals" };
-
-function isEmpty(v: FieldValue | undefined) {
-  return v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
-}
 
 /** Plain text of a value, for display and CSV alike. */
 export function fieldText(field: Pick<FieldMeta, "type">, v: FieldValue | undefined, currency = "USD"): string {
