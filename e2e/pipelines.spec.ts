@@ -109,6 +109,25 @@ test.describe("pipelines board", () => {
     expect((await sandbox.record("Pipelines", deal.id))?.Stage).toBe("Qualification");
   });
 
+  test("the Move to stage menu stays open while nothing moves, and closes when its column scrolls", async ({ page, signIn }) => {
+    await openBoard(page, signIn);
+    const qualification = column(page, "Qualification");
+    const first = qualification.getByRole("listitem").first();
+    await first.getByRole("button", { name: "Move to stage" }).focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu");
+    await expect(menu).toBeVisible();
+    // A scroll event that moves nothing (e.g. the page's own, late after focusing) keeps it open.
+    await page.evaluate(() => document.dispatchEvent(new Event("scroll")));
+    await page.waitForTimeout(100);
+    await expect(menu).toBeVisible();
+    // Scrolling the column beneath moves the button away from the fixed menu: it closes.
+    await qualification.getByRole("list").first().evaluate((el) => {
+      el.scrollTop += 120;
+    });
+    await expect(menu).toHaveCount(0);
+  });
+
   test("a long column renders its first cards, shows more on request, and those cards move by keyboard too", async ({ page, signIn, sandbox }) => {
     await openBoard(page, signIn);
     const qualification = column(page, "Qualification");

@@ -140,9 +140,14 @@ function StageMenu({
       const t = e.target as Node;
       if (!menuRef.current?.contains(t) && !buttonRef.current?.contains(t)) closeRef.current(false);
     };
-    // The menu is fixed-positioned: close it when anything scrolls beneath it.
+    // The menu is fixed-positioned: close it when a scroll moves its button away from it. Only
+    // then: focusing the button scrolls it into view, and that scroll event can arrive just after
+    // a quick Enter opened the menu — which must not close it again.
+    const anchor = buttonRef.current?.getBoundingClientRect();
     const onScroll = (e: Event) => {
-      if (!menuRef.current?.contains(e.target as Node)) closeRef.current(false);
+      if (menuRef.current?.contains(e.target as Node)) return;
+      const now = buttonRef.current?.getBoundingClientRect();
+      if (!anchor || !now || Math.abs(now.top - anchor.top) > 1 || Math.abs(now.left - anchor.left) > 1) closeRef.current(false);
     };
     document.addEventListener("pointerdown", onDown);
     window.addEventListener("scroll", onScroll, true);
