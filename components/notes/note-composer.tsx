@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "rea
 import { useDraft } from "@/components/ui/use-draft";
 import type { NoteParentModule } from "@/lib/types";
 import { buttonPrimary } from "./note-item";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeSaveError, newNoteDraftKey, useAddNote } from "./use-note-mutations";
 
 const field =

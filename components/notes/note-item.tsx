@@ -6,7 +6,7 @@ import type { Note } from "@/lib/types";
 import { noteLabel } from "./notes-api";
 import { NoteText } from "./note-text";
 import { RelativeTime } from "./relative-time";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeSaveError, editNoteDraftKey, isTempNote, useDeleteNote, useEditNote } from "./use-note-mutations";
 
 const input =

@@ -1,9 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatDate, formatDateTime } from "@/lib/format";
-
-const noop = () => () => {};
 
 /**
  * A Bigin date-time in the viewer's own time zone. The server does not know that zone, so it
@@ -11,6 +9,6 @@ const noop = () => () => {};
  * the exact local time follows right after hydration, with no mismatch.
  */
 export function LocalDateTime({ iso }: { iso: string }) {
-  const isClient = useSyncExternalStore(noop, () => true, () => false);
+  const isClient = useHydrated();
   return <time dateTime={iso}>{isClient ? formatDateTime(iso) : formatDate(iso)}</time>;
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useDraft } from "@/components/ui/use-draft";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeError } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/queries/fetch-json";
 import type { FieldMeta, FieldValue, Ref } from "@/lib/types";
@@ -53,14 +54,9 @@ export type RecordFormProps = {
   footer?: ReactNode;
 };
 
-const subscribeNothing = () => () => {};
-/** True after hydration: drafts live in sessionStorage, which the server cannot see. */
-function useIsClient() {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
-}
-
 export function RecordForm(props: RecordFormProps) {
-  const isClient = useIsClient();
+  // Drafts live in sessionStorage, which the server cannot see: the form renders once hydrated.
+  const isClient = useHydrated();
   if (!isClient) {
     return (
       <div role="status" aria-live="polite" className="space-y-3">
