@@ -156,6 +156,18 @@ test.describe("notes", () => {
     expect(dialogs).toEqual([]);
   });
 
+  test("/notes: the Module filter is inert until the page is interactive, then filters by URL", async ({ page, signIn }) => {
+    await signIn(page, "ada@example.com");
+    // The server's HTML (what shows before hydration): a choice made there would be lost.
+    const html = await (await page.request.get("/notes")).text();
+    expect(html).toMatch(/<select[^>]*id="[^"]*"[^>]*disabled=""/);
+    await page.goto("/notes");
+    const select = page.getByLabel("Module");
+    await expect(select).toBeEnabled();
+    await select.selectOption({ label: "Deals" });
+    await expect(page).toHaveURL(/[?&]module=deals/);
+  });
+
   test("on a deal: add, edit, delete by dismissing the toast", async ({ page, signIn, sandbox }) => {
     await signIn(page, "ada@example.com");
     const dealId = await aDealId(page);

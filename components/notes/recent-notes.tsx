@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useSyncExternalStore, useTransition } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { queryKeys } from "@/lib/queries/keys";
 import type { Note } from "@/lib/types";
 import {
@@ -29,6 +30,8 @@ export function RecentNotes({ filter, params }: { filter: ModuleFilter | ""; par
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
   const selectId = useId();
+  // Until React owns the page a choice here would be lost (hydration resets the select).
+  const hydrated = useHydrated();
   const query = useQuery({
     queryKey: queryKeys.notes.recent(params),
     queryFn: () => fetchRecentNotes(params),
@@ -49,6 +52,7 @@ export function RecentNotes({ filter, params }: { filter: ModuleFilter | ""; par
           <select
             id={selectId}
             value={filter}
+            disabled={!hydrated}
             onChange={(e) =>
               startTransition(() => router.push(recentNotesHref(e.target.value as ModuleFilter | "", 1)))
             }
