@@ -109,6 +109,14 @@ test.describe("pipelines board", () => {
     expect((await sandbox.record("Pipelines", deal.id))?.Stage).toBe("Qualification");
   });
 
+  test("the pipeline pickers are inert in the server HTML (a choice there would be lost) and work once hydrated", async ({ page, signIn }) => {
+    await openBoard(page, signIn);
+    const html = await (await page.request.get("/pipelines")).text();
+    expect(html.match(/<select[^>]*disabled=""/g) ?? []).toHaveLength(3); // Team pipeline, Sub-pipeline, the phone's stage picker
+    await expect(page.getByLabel("Team pipeline")).toBeEnabled();
+    await expect(page.getByLabel("Sub-pipeline")).toBeEnabled();
+  });
+
   test("the Move to stage menu stays open while nothing moves, and closes when its column scrolls", async ({ page, signIn }) => {
     await openBoard(page, signIn);
     const qualification = column(page, "Qualification");

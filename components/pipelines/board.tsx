@@ -22,6 +22,7 @@ import { useBoardDeals, useMoveDeal } from "./queries";
 import type { BoardKeyParams } from "./query-keys";
 import { BoardSkeleton } from "./skeletons";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useIntentPrefetch } from "@/components/shell/intent-prefetch";
 
 // Prefer the column under the pointer; fall back to overlap when the pointer is between columns.
@@ -48,6 +49,7 @@ export function Board({
   const move = useMoveDeal(selection, announce);
   const [dragging, setDragging] = useState<DealSummary | null>(null);
   const stageSelectId = useId();
+  const hydrated = useHydrated();
 
   const deals = useMemo(() => allDeals(query.data), [query.data]);
   const columns = useMemo(() => groupDealsByStage(deals, stages, selection.subPipeline), [deals, stages, selection.subPipeline]);
@@ -115,6 +117,7 @@ export function Board({
         <select
           id={stageSelectId}
           value={shownStage ?? ""}
+          disabled={!hydrated}
           onChange={(e) => onMobileStage(e.target.value)}
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
         >

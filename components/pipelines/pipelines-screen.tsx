@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo, useState, type MouseEvent } from "react";
 import { useSearchParams } from "next/navigation";
 import dynamic from "next/dynamic";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { parsePipelinesParams, pipelinesHref, resolveSelection, type PipelinesParams } from "./board-state";
 import { Board } from "./board";
 import { DealsTable } from "./deals-table";
@@ -51,6 +52,8 @@ export function PipelinesScreen() {
   const pipelines = usePipelines();
   const pipelineId = useId();
   const subId = useId();
+  // Inert until React owns the page: hydration would reset (and lose) an earlier choice.
+  const hydrated = useHydrated();
 
   const go = useCallback(
     (patch: Partial<PipelinesParams>, mode: "push" | "replace" = "push") => {
@@ -107,6 +110,7 @@ export function PipelinesScreen() {
           <select
             id={pipelineId}
             value={selection.pipeline.id}
+            disabled={!hydrated}
             onChange={(e) => go({ pipeline: e.target.value })}
             className={selectClass}
           >
@@ -124,6 +128,7 @@ export function PipelinesScreen() {
           <select
             id={subId}
             value={selection.subPipeline.name}
+            disabled={!hydrated}
             onChange={(e) => go({ pipeline: selection.pipeline.id, sub: e.target.value })}
             className={selectClass}
           >
