@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { fakeZoho, freshTokenAnswer, usSessionJwt as token, type FakeAnswer, type RecordedCall } from "@/lib/auth/testing/fake-zoho";
-import { MemoryRefreshStore, setRefreshStore } from "@/lib/auth/refresh-store";
+import { usSessionJwt as token, installFakeZoho } from "@/lib/auth/testing/fake-zoho";
 import { decodeSessionCookies, encodeSessionToken, sessionCookieName } from "@/lib/auth/session-cookie";
 import { config } from "@/proxy";
 import { json, withBigin } from "./with-bigin";
@@ -13,16 +12,7 @@ import { json, withBigin } from "./with-bigin";
  * with real session cookies and a scripted Zoho token endpoint.
  */
 const now = () => Math.floor(Date.now() / 1000);
-let answer: (c: RecordedCall) => FakeAnswer;
-let zoho: ReturnType<typeof fakeZoho>;
-
-beforeEach(() => {
-  setRefreshStore(new MemoryRefreshStore());
-  answer = freshTokenAnswer;
-  zoho = fakeZoho((c) => answer(c));
-  vi.stubGlobal("fetch", zoho.fetch);
-});
-afterEach(() => vi.unstubAllGlobals());
+const zoho = installFakeZoho();
 
 
 const cookieHeader = (value: string) => `theme=dark; ${sessionCookieName()}=${value}`;
@@ -104,7 +94,7 @@ describe("withBigin keeps the session fresh without the proxy", () => {
   });
 
   it("a dead refresh token: 401 RECONNECT and the session flagged in the cookie, no redirect", async () => {
-    answer = () => ({ body: { error: "invalid_code" } });
+    zoho.answer = () => ({ body: { error: "invalid_code" } });
     const res = await route(request(cookieHeader(await encodeSessionToken(token({ expires_at: now() - 5 })))));
     expect(res.status).toBe(401);
     expect(res.headers.get("location")).toBeNull();

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import type { JWT } from "next-auth/jwt";
-import { FAKE_US as US, fakeZoho, freshTokenAnswer, usSessionJwt as token, type FakeAnswer, type RecordedCall } from "./testing/fake-zoho";
+import { FAKE_US as US, usSessionJwt as token, installFakeZoho } from "./testing/fake-zoho";
 import { refreshSessionCookie } from "./proxy-session";
-import { MemoryRefreshStore, setRefreshStore } from "./refresh-store";
 import { decodeSessionCookies, encodeSessionToken, parseCookieHeader, sessionCookieWrites } from "./session-cookie";
 import { getConnection, persistConnection, refreshConnection, ReconnectRequiredError } from "./connection";
 
 const now = () => Math.floor(Date.now() / 1000);
-let answer: (c: RecordedCall) => FakeAnswer;
-let zoho: ReturnType<typeof fakeZoho>;
-
-beforeEach(() => {
-  setRefreshStore(new MemoryRefreshStore());
-  answer = freshTokenAnswer;
-  zoho = fakeZoho((c) => answer(c));
-  vi.stubGlobal("fetch", zoho.fetch);
-});
-afterEach(() => vi.unstubAllGlobals());
+const zoho = installFakeZoho();
 
 
 async function request(t: JWT, path = "/pipelines", extraCookies = "theme=dark") {
@@ -74,7 +64,7 @@ describe("proxy refresh", () => {
   });
 
   it("flags the session when the refresh token is dead — no redirect", async () => {
-    answer = () => ({ body: { error: "invalid_code" } });
+    zoho.answer = () => ({ body: { error: "invalid_code" } });
     const res = await refreshSessionCookie(await request(token({ expires_at: now() - 5 })));
     expect(res.headers.get("location")).toBeNull();
     expect((await seen(res)).browser?.error).toBe("RefreshFailed");
@@ -124,7 +114,7 @@ describe("connection for route handlers", () => {
     const unchanged = Response.json({});
     await persistConnection(req, unchanged, await getConnection(req));
     expect(unchanged.headers.getSetCookie()).toEqual([]);
-    answer = () => ({ body: { error: "invalid_code" } });
+    zoho.answer = () => ({ body: { error: "invalid_code" } });
     await expect(refreshConnection((await getConnection(req))!)).rejects.toBeInstanceOf(ReconnectRequiredError);
     const failed = Response.json({}, { status: 401 });
     await persistConnection(req, failed, null, { failed: true });

@@ -1,4 +1,6 @@
 import type { JWT } from "next-auth/jwt";
+import { afterEach, beforeEach, vi } from "vitest";
+import { MemoryRefreshStore, setRefreshStore } from "../refresh-store";
 
 /**
  * A scripted Zoho Accounts for unit tests: a `fetch` that records every call and answers the
@@ -52,4 +54,21 @@ export function usSessionJwt(over: Partial<JWT> = {}): JWT {
     api_domain: FAKE_US, accounts_server: FAKE_US, location: "us", dc: "us", org: { id: "9", name: "Acme" },
     ...over,
   };
+}
+
+/**
+ * Around every test of the calling file: a fresh refresh store and a scripted Zoho installed as
+ * `fetch`, answering `freshTokenAnswer` unless the test sets `answer`. `calls` is that test's record.
+ */
+export function installFakeZoho() {
+  const state = { answer: freshTokenAnswer as (call: RecordedCall) => FakeAnswer, calls: [] as RecordedCall[] };
+  beforeEach(() => {
+    setRefreshStore(new MemoryRefreshStore());
+    state.answer = freshTokenAnswer;
+    const zoho = fakeZoho((c) => state.answer(c));
+    state.calls = zoho.calls;
+    vi.stubGlobal("fetch", zoho.fetch);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  return state;
 }
