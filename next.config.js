@@ -16,6 +16,9 @@ const nextConfig = {
   // Separate build folders let several builds (e.g. a bench build) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
+  // `npm run bench` builds with BENCH_FLOOR=1: its build also gets the `route.bench.ts` floor
+  // routes (app/api/bench-floor) that bench/proxy.ts compares against. Never in a normal build.
+  ...(process.env.BENCH_FLOOR === "1" ? { pageExtensions: ["tsx", "ts", "jsx", "js", "bench.ts"] } : {}),
   poweredByHeader: false,
   async headers() {
     // Pages: the CSP needs a per-request nonce, so proxy.ts sets it (lib/security/headers.ts).

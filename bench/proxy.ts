@@ -13,9 +13,17 @@ import { NotAvailable, type BenchResult, type Metric } from "./lib/types";
  * #1 Proxy overhead: GET /api/contacts through the built app vs the same Bigin list call made
  * straight to the sandbox with a sandbox token, same data, at concurrency 1 and 50. Rounds
  * alternate ABBA (direct, app, app, direct…) so drift on this shared box hits both sides alike.
+ * Two floor routes (bench build only) make the same call from the thinnest route handler Next
+ * can serve, so the table tells what Next itself adds here from what our code adds.
  */
 
-type Side = "app" | "direct";
+type Side = "direct" | "app" | "floorPass" | "floorParse";
+
+/** The floor routes (app/api/bench-floor/[mode]/route.bench.ts, bench builds only). */
+const FLOOR: Record<"floorPass" | "floorParse", { mode: string; label: string }> = {
+  floorPass: { mode: "pass", label: "floor: thinnest Next route, answer passed through" },
+  floorParse: { mode: "parse", label: "floor: thinnest Next route, JSON parsed and serialised" },
+};
 
 export async function runProxy(o: BenchOptions): Promise<BenchResult> {
   await resetSandbox();
@@ -24,21 +32,41 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
   const appUrl = `${APP_URL}/api/contacts`;
   const appHeaders = { Cookie: session.cookie, Accept: "application/json" };
   const { query, source } = await appContactsQuery();
-  const directUrl = `${token.apiDomain.replace(/\/+$/, "")}/bigin/v2/Contacts?${new URLSearchParams(query)}`;
+  const qs = new URLSearchParams(query).toString();
+  const directUrl = `${token.apiDomain.replace(/\/+$/, "")}/bigin/v2/Contacts?${qs}`;
   const directHeaders = { Authorization: `Zoho-oauthtoken ${token.accessToken}`, Accept: "application/json" };
+  const target: Record<Side, { url: string; headers: Record<string, string> }> = {
+    direct: { url: directUrl, headers: directHeaders },
+    app: { url: appUrl, headers: appHeaders },
+    // The same request the app gets (its session cookie too, which the floor ignores) plus the
+    // sandbox token the floor forwards: only what the handler does differs.
+    floorPass: { url: `${APP_URL}/api/bench-floor/pass?${qs}`, headers: { ...appHeaders, Authorization: directHeaders.Authorization } },
+    floorParse: { url: `${APP_URL}/api/bench-floor/parse?${qs}`, headers: { ...appHeaders, Authorization: directHeaders.Authorization } },
+  };
 
-  // Both sides must answer, and with the same records.
-  const a = await fetch(appUrl, { headers: appHeaders });
-  const aBody = await a.text();
+  // Every side must answer, and with the same records.
+  const idsOf = async (side: Side): Promise<{ status: number; ids: string[]; body: string }> => {
+    const r = await fetch(target[side].url, { headers: target[side].headers });
+    const body = await r.text();
+    if (r.status !== 200) return { status: r.status, ids: [], body };
+    const j = JSON.parse(body) as { items?: { id: string }[]; data?: { id: string }[] };
+    return { status: 200, ids: (j.items ?? j.data ?? []).map((x) => String(x.id)), body };
+  };
+  const a = await idsOf("app");
   if (a.status === 404) throw new NotAvailable("GET /api/contacts answers 404: the route handler has not landed");
-  if (a.status !== 200) throw new Error(`GET /api/contacts answered ${a.status}: ${aBody.slice(0, 200)}`);
-  const d = await fetch(directUrl, { headers: directHeaders });
-  const dBody = await d.text();
-  if (d.status !== 200) throw new Error(`the sandbox answered ${d.status} to ${directUrl}: ${dBody.slice(0, 200)}`);
-  const appIds = ((JSON.parse(aBody) as { items?: { id: string }[] }).items ?? []).map((x) => String(x.id));
-  const directIds = ((JSON.parse(dBody) as { data?: { id: string }[] }).data ?? []).map((x) => String(x.id));
-  const sameData = appIds.length > 0 && appIds.length === directIds.length && appIds.every((id, i) => id === directIds[i]);
-  const serverTiming = a.headers.get("server-timing");
+  if (a.status !== 200) throw new Error(`GET /api/contacts answered ${a.status}: ${a.body.slice(0, 200)}`);
+  const d = await idsOf("direct");
+  if (d.status !== 200) throw new Error(`the sandbox answered ${d.status} to ${directUrl}: ${d.body.slice(0, 200)}`);
+  const same = (x: string[]) => x.length > 0 && x.length === d.ids.length && x.every((id, i) => id === d.ids[i]);
+  const sameData = same(a.ids);
+  const serverTiming = (await fetch(appUrl, { headers: appHeaders })).headers.get("server-timing");
+  const sides: Side[] = ["direct", "app"];
+  const notes: string[] = [];
+  for (const f of ["floorPass", "floorParse"] as const) {
+    const r = await idsOf(f);
+    if (r.status === 200 && same(r.ids)) sides.push(f);
+    else notes.push(`${FLOOR[f].label}: not measured (GET /api/bench-floor/${FLOOR[f].mode} answered ${r.status}${r.status === 200 ? " with other records" : ""}; the bench build has it — run with --build).`);
+  }
 
   const levels = [
     { c: 1, amount: o.quick ? 150 : 600, warm: 100 },
@@ -46,21 +74,14 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
   ];
   const rounds = o.quick ? 2 : 4;
   const metrics: Metric[] = [];
-  const details: Record<string, unknown> = { directUrl: directUrl.replace(token.accessToken, "…"), querySource: source, sameData, appIds: appIds.length, directIds: directIds.length };
-  const notes: string[] = [];
+  const details: Record<string, unknown> = { directUrl: directUrl.replace(token.accessToken, "…"), querySource: source, sameData, appIds: a.ids.length, directIds: d.ids.length, sides };
 
   for (const { c, amount, warm } of levels) {
-    const runs: Record<Side, LoadRun[]> = { app: [], direct: [] };
+    const runs = Object.fromEntries(sides.map((s) => [s, [] as LoadRun[]])) as Record<Side, LoadRun[]>;
     const calls = { app: 0, appRequests: 0 };
     const go = async (side: Side, n: number, keep: boolean) => {
       const before = side === "app" ? await getStats() : null;
-      const r = await load({
-        url: side === "app" ? appUrl : directUrl,
-        headers: side === "app" ? appHeaders : directHeaders,
-        connections: c,
-        amount: n,
-        maxMs: 60_000,
-      });
+      const r = await load({ url: target[side].url, headers: target[side].headers, connections: c, amount: n, maxMs: 60_000 });
       if (keep) {
         runs[side].push(r);
         if (before) {
@@ -70,16 +91,17 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
       }
       return r;
     };
-    log(`proxy: concurrency ${c}: warm-up, then ${rounds} ABBA rounds of ${amount} requests per side`);
-    await go("direct", warm, false);
-    await go("app", warm, false);
+    log(`proxy: concurrency ${c}: warm-up, then ${rounds} ABBA rounds of ${amount} requests per side (${sides.join(", ")})`);
+    for (const side of sides) await go(side, warm, false);
     for (let i = 0; i < rounds; i++) {
-      const order: Side[] = i % 2 === 0 ? ["direct", "app"] : ["app", "direct"];
+      // ABBA: every side's rounds sit at the same average position in time.
+      const order = i % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) await go(side, amount, true);
     }
     const all = (s: Side) => runs[s].flatMap((r) => r.latencies);
-    const sd = summary(all("direct"));
-    const sa = summary(all("app"));
+    const sum = Object.fromEntries(sides.map((s) => [s, summary(all(s))])) as Record<Side, ReturnType<typeof summary>>;
+    const sd = sum.direct;
+    const sa = sum.app;
     const statuses = (s: Side) =>
       runs[s].reduce<Record<string, number>>((acc, r) => {
         for (const [k, v] of Object.entries(r.statuses)) acc[k] = (acc[k] ?? 0) + v;
@@ -88,30 +110,48 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
     const rps = (s: Side) => median(runs[s].map((r) => r.rps));
     const errs = (s: Side) => runs[s].reduce((x, r) => x + r.errors + r.timeouts, 0);
     const p = (v: number | null) => round(v, 2);
+    const minus = (x: number | null, y: number | null) => (x !== null && y !== null ? x - y : null);
     const pre = `c=${c}`;
     const ok = (s: Side) => `${runs[s].reduce((x, r) => x + r.latencies.length, 0)} of ${runs[s].reduce((x, r) => x + r.requests, 0)} 2xx`;
-    const added50 = sa.p50 !== null && sd.p50 !== null ? sa.p50 - sd.p50 : null;
-    const added99 = sa.p99 !== null && sd.p99 !== null ? sa.p99 - sd.p99 : null;
     const share = calls.appRequests ? calls.app / calls.appRequests : null;
     metrics.push(
       { name: `${pre} p50 direct`, value: p(sd.p50), unit: "ms" },
       { name: `${pre} p50 app`, value: p(sa.p50), unit: "ms" },
-      { name: `${pre} p50 added by the app`, value: p(added50), unit: "ms", target: { op: "<=", value: 1.5 } },
+      { name: `${pre} p50 added by the app`, value: p(minus(sa.p50, sd.p50)), unit: "ms", target: { op: "<=", value: 1.5 } },
       { name: `${pre} p50 ratio app ÷ direct`, value: sa.p50 && sd.p50 ? p(sa.p50 / sd.p50) : null, unit: "×" },
       { name: `${pre} p99 direct`, value: p(sd.p99), unit: "ms" },
       { name: `${pre} p99 app`, value: p(sa.p99), unit: "ms" },
-      { name: `${pre} p99 added by the app`, value: p(added99), unit: "ms", target: { op: "<=", value: 5 } },
+      { name: `${pre} p99 added by the app`, value: p(minus(sa.p99, sd.p99)), unit: "ms", target: { op: "<=", value: 5 } },
       { name: `${pre} p99 ratio app ÷ direct`, value: sa.p99 && sd.p99 ? p(sa.p99 / sd.p99) : null, unit: "×" },
+    );
+    for (const f of ["floorPass", "floorParse"] as const) {
+      if (!sides.includes(f)) continue;
+      const sf = sum[f];
+      metrics.push(
+        { name: `${pre} p50 added by the ${FLOOR[f].label}`, value: p(minus(sf.p50, sd.p50)), unit: "ms", note: `${p(sf.p50)} ms; p99 ${p(sf.p99)} ms (added ${p(minus(sf.p99, sd.p99))}); ${p(rps(f))} req/s` },
+      );
+    }
+    if (sides.includes("floorParse") && c > 1) {
+      notes.push(`c=${c}: "our code over the floor" is not reported: the app shares identical in-flight GETs (${round(share, 3)} Bigin calls per request here), the floor makes one call per request.`);
+    } else if (sides.includes("floorParse")) {
+      metrics.push({
+        name: `${pre} p50 added by our code over that floor (app − floor)`,
+        value: p(minus(sa.p50, sum.floorParse.p50)),
+        unit: "ms",
+        note: `p99 ${p(minus(sa.p99, sum.floorParse.p99))} ms: session, validation, the Bigin client (timeout, retries, per-user limit), reshaping, headers`,
+      });
+    }
+    metrics.push(
       { name: `${pre} throughput direct`, value: p(rps("direct")), unit: "req/s" },
       { name: `${pre} throughput app`, value: p(rps("app")), unit: "req/s" },
       { name: `${pre} Bigin calls per app request`, value: round(share, 3), unit: "" },
     );
-    notes.push(`c=${c}: direct ${ok("direct")}, app ${ok("app")}; transport errors direct ${errs("direct")}, app ${errs("app")}.`);
+    notes.push(`c=${c}: ${sides.map((s) => `${s} ${ok(s)}`).join(", ")}; transport errors ${sides.map((s) => `${s} ${errs(s)}`).join(", ")}.`);
+    const detail = (s: Side) => ({ ...sum[s], statuses: statuses(s), rpsPerRound: runs[s].map((r) => round(r.rps, 1)), bytesPerResponse: round(runs[s][0]?.bytesPerResponse ?? 0, 0) });
     details[`c${c}`] = {
-      direct: { ...sd, statuses: statuses("direct"), rpsPerRound: runs.direct.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.direct[0]?.bytesPerResponse ?? 0, 0) },
-      app: { ...sa, statuses: statuses("app"), rpsPerRound: runs.app.map((r) => round(r.rps, 1)), bytesPerResponse: round(runs.app[0]?.bytesPerResponse ?? 0, 0) },
-      perRoundP50: { direct: runs.direct.map((r) => round(summary(r.latencies).p50, 3)), app: runs.app.map((r) => round(summary(r.latencies).p50, 3)) },
-      perRoundP99: { direct: runs.direct.map((r) => round(summary(r.latencies).p99, 3)), app: runs.app.map((r) => round(summary(r.latencies).p99, 3)) },
+      ...Object.fromEntries(sides.map((s) => [s, detail(s)])),
+      perRoundP50: Object.fromEntries(sides.map((s) => [s, runs[s].map((r) => round(summary(r.latencies).p50, 3))])),
+      perRoundP99: Object.fromEntries(sides.map((s) => [s, runs[s].map((r) => round(summary(r.latencies).p99, 3))])),
       biginCallsDuringAppRounds: calls.app,
     };
   }
@@ -133,7 +173,8 @@ export async function runProxy(o: BenchOptions): Promise<BenchResult> {
     { name: "response size app", value: round((details.c1 as { app: { bytesPerResponse: number } }).app.bytesPerResponse / 1024, 1), unit: "kB" },
   );
   notes.push(
-    `same data: ${sameData ? "yes" : "NO"} (app ${appIds.length} items, direct ${directIds.length} records, same ids in the same order); direct query from ${source}.`,
+    `same data: ${sameData ? "yes" : "NO"} (app ${a.ids.length} items, direct ${d.ids.length} records, same ids in the same order); direct query from ${source}.`,
+    "floor routes (bench build only, app/api/bench-floor): the same sandbox call from a route handler with nothing else — no session, validation, timeout or retries; they bound what any Next route handler adds on this machine.",
     `sandbox concurrency gate raised to ${SANDBOX_MAX_CONCURRENCY} (SANDBOX_MAX_CONCURRENCY) for this run; the app still allows ~5 Bigin calls in flight per user and shares identical in-flight list GETs.`,
     `latency = autocannon response time per request (keep-alive, loopback), exact percentiles over every 2xx sample; client, app and sandbox share ${os.cpus().length} cores.`,
   );

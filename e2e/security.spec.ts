@@ -120,8 +120,14 @@ test.describe("security", () => {
     // Signed out: a fresh client with no cookie at all.
     const anon = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
     try {
-      for (const [label, path, want] of [["GET /api/contacts signed out (401)", "/api/contacts", 401], ["GET /api/no-such-route (404)", "/api/no-such-route", 404]] as const) {
-        const res = await anon.get(path);
+      for (const [label, path, want] of [
+        ["GET /api/contacts signed out (401)", "/api/contacts", 401],
+        ["GET /api/no-such-route (404)", "/api/no-such-route", 404],
+        // The bench's floor routes (route.bench.ts) exist only in `npm run bench`'s own build.
+        ["GET /api/bench-floor/pass (404: bench builds only)", "/api/bench-floor/pass?per_page=1", 404],
+        ["GET /api/bench-floor/parse (404: bench builds only)", "/api/bench-floor/parse?per_page=1", 404],
+      ] as const) {
+        const res = await anon.get(path, { headers: { authorization: "Zoho-oauthtoken 1000.bench.floor" } });
         check(label, res.status(), want, res.headers());
       }
     } finally {

@@ -43,6 +43,8 @@ export const CHROMIUM_FLAGS = [
 
 export const APP_ENV = {
   NEXT_DIST_DIR: DIST_DIR,
+  // Builds and serves the floor routes (app/api/bench-floor/[mode]/route.bench.ts) for bench/proxy.ts.
+  BENCH_FLOOR: "1",
   BIGIN_SANDBOX_URL: SANDBOX_URL,
   NEXTAUTH_URL: APP_URL,
   NEXTAUTH_SECRET,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import {
@@ -116,11 +116,15 @@ export type BuildState = { ok: true; buildId: string; built: boolean } | { ok: f
 
 let buildState: BuildState | null = null;
 
-/** Build into DIST_DIR when it has no BUILD_ID or `force`; remembered for the rest of the run. */
+/**
+ * Build into DIST_DIR when it has no BUILD_ID, was built without the floor routes (an older
+ * bench), or `force`; remembered for the rest of the run.
+ */
 export async function ensureBuild(force: boolean): Promise<BuildState> {
   if (buildState) return buildState;
   const idFile = path.join(ROOT, DIST_DIR, "BUILD_ID");
-  if (!force && existsSync(idFile)) {
+  const floorMark = path.join(ROOT, DIST_DIR, "BENCH_FLOOR");
+  if (!force && existsSync(idFile) && existsSync(floorMark)) {
     buildState = { ok: true, buildId: readFileSync(idFile, "utf8").trim(), built: false };
     return buildState;
   }
@@ -140,6 +144,7 @@ export async function ensureBuild(force: boolean): Promise<BuildState> {
     buildState = { ok: false, reason: `the production build failed (${why?.trim() ?? `exit ${code}`}; see bench/.logs/build.log)` };
   } else {
     log(`built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    writeFileSync(floorMark, "built with BENCH_FLOOR=1: has app/api/bench-floor\n");
     buildState = { ok: true, buildId: readFileSync(idFile, "utf8").trim(), built: true };
   }
   return buildState;
