@@ -49,6 +49,9 @@ describe("reshapeContact", () => {
     expect(c).toMatchObject({ fullName: "Ada Lovelace", company: { id: "6208250000000998001", name: "" }, email: null });
     expect(c.fields.Tag).toEqual([{ id: "1", name: "VIP" }]);
     expect(reshapeContact({ id: ID, Last_Name: "Solo", Full_Name: "Ignored" }).fullName).toBe("Solo");
+    expect(reshapeContact({ id: ID, First_Name: "Cher", Last_Name: "" }).fullName).toBe("Cher");
+    expect(reshapeContact({ id: ID, First_Name: "", Last_Name: null, Full_Name: "From Bigin" }).fullName).toBe("From Bigin");
+    expect(reshapeContact({ id: ID }).fullName).toBe("");
   });
 });
 

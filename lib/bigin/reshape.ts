@@ -170,11 +170,13 @@ export function readRef(v: unknown): Ref | null | Slow {
 
 /** `zUserRef`, or SLOW. */
 export function readUserRef(v: unknown): UserRef | null | Slow {
-  const ref = readRef(v);
-  // A bare id (string or number) has no email, like zUserRef's answer for it.
-  if (ref === null || ref === SLOW || !isPlainObject(v)) return ref;
+  // Not an object: as readRef (a bare id has no email, like zUserRef's answer for it).
+  if (!isPlainObject(v)) return readRef(v);
+  const id = readId(v.id);
+  const name = optionalString(v.name);
   const email = optionalString(v.email);
-  return email === SLOW ? SLOW : { ...ref, email: email ?? null };
+  if (id === SLOW || name === SLOW || email === SLOW) return SLOW;
+  return { id, name: name ?? "", email: email ?? null };
 }
 
 type Envelope = z.output<typeof zListEnvelope>;
