@@ -133,10 +133,14 @@ export async function ensureBuild(force: boolean): Promise<BuildState> {
   createWriteStream(logFile).end();
   log(`building the app into ${DIST_DIR} (log: bench/.logs/build.log)…`);
   const t = Date.now();
+  // `next build` adds its dist folder's type globs to tsconfig.json; put the file back as it was.
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const tsconfigBefore = existsSync(tsconfig) ? readFileSync(tsconfig, "utf8") : null;
   const proc = start("build", bin("next"), ["build"], { ...APP_ENV, NEXT_TELEMETRY_DISABLED: "1" });
   const timer = setTimeout(() => void stop(proc), 15 * 60_000);
   const code = await proc.exited;
   clearTimeout(timer);
+  if (tsconfigBefore !== null && readFileSync(tsconfig, "utf8") !== tsconfigBefore) writeFileSync(tsconfig, tsconfigBefore);
   if (code !== 0 || !existsSync(idFile)) {
     const why = tail(path.join(LOG_DIR, "build.log"), 200)
       .split("\n")
