@@ -52,7 +52,9 @@ test.describe("pipelines board", () => {
     await page.getByRole("link", { name: "Table", exact: true }).click();
     await expect(page).toHaveURL(/view=table/);
     await expect(page.getByRole("table")).toBeVisible();
-    await expect(page.getByRole("columnheader", { name: "Amount" })).toBeVisible();
+    for (const name of ["Deal", "Stage", "Amount", "Closing date", "Company", "Contact", "Owner", "Modified"]) {
+      await expect(page.getByRole("columnheader", { name, exact: true })).toBeVisible();
+    }
     expect(await page.getByRole("table").getByRole("row").count()).toBeGreaterThan(2);
   });
 

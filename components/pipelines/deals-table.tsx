@@ -13,7 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useIntentPrefetch } from "@/components/shell/intent-prefetch";
 
 const COLUMNS: { key: TableSort | null; label: string; className?: string }[] = [
-  { key: "Deal_Name", label: "DealSummary" },
+  { key: "Deal_Name", label: "Deal" },
   { key: "Stage", label: "Stage" },
   { key: "Amount", label: "Amount", className: "text-right" },
   { key: "Closing_Date", label: "Closing date" },
