@@ -17,14 +17,16 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+let origin: URL | null = null;
 
 function upstream(search: string, authorization: string): Promise<string> {
-  const origin = new URL(process.env.BIGIN_SANDBOX_URL!);
+  origin ??= new URL(process.env.BIGIN_SANDBOX_URL!);
+  const { hostname, port } = origin;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        hostname: origin.hostname,
-        port: origin.port,
+        hostname,
+        port,
         path: `/bigin/v2/Contacts${search}`,
         agent,
         headers: { Authorization: authorization, Accept: "application/json" },
