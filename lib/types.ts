@@ -71,6 +71,8 @@ export type ContactSummary = {
 /** A contact with every field by Bigin API name, normalised (record pages and forms). */
 export type Contact = ContactSummary & { fields: Record<string, FieldValue> };
 
+/** A contact's deals across Team Pipelines (GET /api/contacts/{id}/deals): the first 200, and whether Bigin has more. */
+export type ContactDeals = { items: Deal[]; more: boolean };
 
 /** A company as lists show it (see ContactSummary). */
 export type CompanySummary = {
@@ -87,7 +89,6 @@ export type CompanySummary = {
 };
 
 export type Company = CompanySummary & { fields: Record<string, FieldValue> };
-
 
 export type NoteParentModule = "Contacts" | "Accounts" | "Pipelines";
 

@@ -17,11 +17,11 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { RelativeTime } from "@/components/notes/relative-time";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { queryKeys } from "@/lib/queries/keys";
-import type { Contact, FieldValue } from "@/lib/types";
+import type { Contact, ContactDeals, FieldValue } from "@/lib/types";
 import { contactFieldsSchema } from "@/lib/validations/contact";
 import { useQueryClient } from "@tanstack/react-query";
 import { primaryButton } from "./column-chooser";
-import { contactDealsQuery, useContact, useContactDeals, useDeleteContact, useFields, useUpdateContact, type ContactDeals } from "./queries";
+import { contactDealsQuery, useContact, useContactDeals, useDeleteContact, useFields, useUpdateContact } from "./queries";
 
 /** Bigin's own habit: names first, then how to reach them, then where they work. */
 export const CONTACT_FORM_ORDER = ["First_Name", "Last_Name", "Email", "Mobile", "Phone", "Title", "Account_Name"];

@@ -3,7 +3,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { queryKeys, toSearch } from "@/lib/queries/keys";
-import type { Contact, ContactSummary, Deal, FieldMeta, FieldValue, ListResponse } from "@/lib/types";
+import type { Contact, ContactDeals, ContactSummary, FieldMeta, FieldValue, ListResponse } from "@/lib/types";
 import { contactsListKey, firstPageParam, nextPageParam, type ContactsListParams, type PageParam } from "./query-keys";
 
 /** Browser-side data hooks of the contacts screens. Keys are shared with the server prefetch (query-keys.ts). */
@@ -51,9 +51,6 @@ export function useContact(id: string) {
     queryFn: async ({ signal }) => (await fetchJson<{ item: Contact }>(`/api/contacts/${id}`, { signal })).item,
   });
 }
-
-/** A contact's deals across Team Pipelines: the first 200, and whether there are more. */
-export type ContactDeals = { items: Deal[]; more: boolean };
 
 export function contactDealsQuery(id: string) {
   return queryOptions({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Contact, ContactSummary, Deal, ListResponse, TeamPipeline } from "@/lib/types";
+import type { Contact, ContactDeals, ContactSummary, Deal, ListResponse, TeamPipeline } from "@/lib/types";
 import type { BiginConn } from "./client";
 import { buildCriteria, searchParamFor } from "./criteria";
 import { reshapeDeal } from "./deals";
@@ -165,8 +165,7 @@ export const CONTACT_DEAL_FIELDS = [
   "Contact_Name", "Owner", "Created_Time", "Modified_Time",
 ] as const;
 
-/** A contact's deals: the first `CONTACT_DEALS_MAX`, and whether Bigin has more. */
-export type ContactDeals = { items: Deal[]; more: boolean };
+/** How many of a contact's deals are read (`ContactDeals.more` says whether Bigin has others). */
 export const CONTACT_DEALS_MAX = 200;
 
 /**
