@@ -48,8 +48,9 @@ export function RecordDetailsSection({
     body = editing ? form(fields.data) : <RecordFields fields={fields.data} values={values} hideEmpty={hideEmpty} />;
   } else if (!fallback) {
     body = fields.isError ? error : <Skeleton className="h-40 w-full" />;
-  } else if (editing) {
-    body = (
+  } else {
+    const labelled = <RecordFields fields={fallbackFields(values, fallback)} values={values} hideEmpty />;
+    body = !editing ? labelled : (
       <div className="space-y-3">
         {fields.isError ? (
           error
@@ -68,11 +69,9 @@ export function RecordDetailsSection({
             Cancel
           </button>
         )}
-        <RecordFields fields={fallbackFields(values, fallback)} values={values} hideEmpty />
+        {labelled}
       </div>
     );
-  } else {
-    body = <RecordFields fields={fallbackFields(values, fallback)} values={values} hideEmpty />;
   }
   return (
     <section
